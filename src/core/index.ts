@@ -1,0 +1,8 @@
+// Public API of the core: one function in (text + config), diagnostics and fixes out.
+// The core imports neither `vscode` nor `node:*`, so it runs in the CLI, the extension and a browser.
+export * from './types';
+export { lint, createLintSession, type LintSession } from './lint';
+export { applyFixes, fixAll, type ApplyResult, type FixAllResult } from './fixes';
+export { LineIndex } from './text';
+export { RULES, ruleById, type RuleMeta } from './rules';
+export { defaultConfig } from './defaults';

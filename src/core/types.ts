@@ -1,0 +1,145 @@
+// Shared data types of the core. Offsets are UTF-16 code-unit offsets into the exact input text.
+
+export type Severity = 'error' | 'warning' | 'info';
+export type RuleSeverity = Severity | 'off';
+
+export const CATEGORIES = [
+  'founding',
+  'membership',
+  'governance-licensing',
+  'project',
+  'safety',
+  'open-source-ai',
+  'other',
+] as const;
+export type Category = (typeof CATEGORIES)[number];
+
+/**
+ * A policy key names which source types a claim needs. It is a category, or a category with a
+ * narrower scope: `governance-licensing/project` (one project's licence), `safety/system`
+ * (a system is safe), `other/press` (what the press said).
+ */
+export type PolicyKey = string;
+
+export const RULE_IDS = [
+  'missing-citation',
+  'wrong-source-type',
+  'missing-retrieval-date',
+  'invalid-retrieval-date',
+  'stale-retrieval-date',
+  'unsupported-inference',
+  'citation-stub',
+] as const;
+export type RuleId = (typeof RULE_IDS)[number];
+
+/** A replacement of `[start, end)` by `text`. An insertion has start === end. */
+export interface TextEdit {
+  start: number;
+  end: number;
+  text: string;
+}
+
+/** A set of edits applied together. `snippet` marks a placeholder range for editors that support it. */
+export interface Fix {
+  title: string;
+  edits: TextEdit[];
+  /** Where the writer should look first after applying (offsets in the text after the fix). */
+  placeholder?: { start: number; end: number };
+}
+
+export interface RelatedLocation {
+  start: number;
+  end: number;
+  message: string;
+}
+
+export interface Diagnostic {
+  rule: RuleId;
+  severity: Severity;
+  category?: Category;
+  /** Policy key the claim was judged under (e.g. `safety/system`). */
+  policy?: PolicyKey;
+  /** The claim sentence (or the offending span for inferences and stubs). */
+  start: number;
+  end: number;
+  message: string;
+  related: RelatedLocation[];
+  /** A safe fix, used by fix-all, `--fix` and fix-on-save. */
+  fix?: Fix;
+  /** Editor-only alternatives (e.g. choose which approved source to cite); never applied by fix-all. */
+  suggestions: Fix[];
+}
+
+export interface SourcePattern {
+  /** Source type this pattern assigns. */
+  type: string;
+  /** Host, exact or with a leading `*.` wildcard (matches the host and its subdomains). `www.` is ignored. */
+  host: string;
+  /** Optional path glob (`*` within a segment, `**` across segments), matched case-insensitively. */
+  path?: string;
+}
+
+export interface SourceTypeInfo {
+  /** Human label used in messages, e.g. "the AI Alliance site". */
+  label: string;
+  /** Canonical URLs offered by citation stubs, keyed by policy key or `default`. */
+  canonical?: Record<string, string>;
+}
+
+export interface CategoryPolicy {
+  /** Source types that satisfy a claim of this policy. */
+  approved: string[];
+  /** Whether current-state claims of this policy need a retrieval date. */
+  requireRetrievalDate: boolean;
+  /** Maximum age of a retrieval date in days before `stale-retrieval-date` fires. */
+  maxAgeDays: number;
+}
+
+export interface RuleSetting {
+  severity: RuleSeverity;
+  options: Record<string, unknown>;
+}
+
+/** Words and phrases the claim detector uses; each entry is a literal phrase (case-insensitive). */
+export interface Lexicon {
+  /** Names and aliases of the AI Alliance. */
+  subjects: string[];
+  /** Names of other organisations that are not the AI Alliance (look-alikes). */
+  lookalikes: string[];
+  /** Category → trigger phrases. */
+  categories: Record<string, string[]>;
+  hedges: string[];
+  /** Known Alliance projects, e.g. "Tapestry". */
+  projects: string[];
+}
+
+export interface Config {
+  rules: Record<RuleId, RuleSetting>;
+  sources: {
+    types: Record<string, SourceTypeInfo>;
+    /** Checked in order; the first match wins. */
+    patterns: SourcePattern[];
+  };
+  categories: Record<PolicyKey, CategoryPolicy>;
+  lexicon: Lexicon;
+  /** Glob patterns of files the caller should not lint (used by the CLI and workspace lint). */
+  ignore: string[];
+}
+
+export interface LintOptions {
+  config?: Config;
+  /** ISO date (YYYY-MM-DD) against which retrieval dates are judged and stubs dated. Default: today (UTC). */
+  asOf?: string;
+}
+
+export interface LintResult {
+  diagnostics: Diagnostic[];
+  /** Problems with the draft itself (e.g. invalid front matter YAML), reported as info to the caller. */
+  notes: RelatedLocation[];
+}
+
+/** Line/column position, both 0-based, column in UTF-16 code units. */
+export interface Position {
+  line: number;
+  character: number;
+}
