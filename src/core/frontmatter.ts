@@ -1,0 +1,110 @@
+import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node as YamlNode, type Pair } from 'yaml';
+import type { FrontMatter, FrontMatterSource, Segment } from './model';
+import { maskRaw } from './mask';
+
+/** Front-matter fields whose text is prose that may hold claims. */
+const PROSE_FIELDS = new Set(['title', 'subtitle', 'description', 'summary', 'abstract', 'excerpt', 'lead', 'tagline', 'caption', 'teaser']);
+const SOURCE_KEYS = ['sources', 'references'] as const;
+const RETRIEVED_KEYS = ['retrieved', 'accessed', 'retrieval-date', 'retrieved-on', 'accessed-on', 'checked'];
+
+export interface FrontMatterResult {
+  frontMatter: FrontMatter;
+  proseFields: Segment[];
+  notes: { start: number; end: number; message: string }[];
+}
+
+/**
+ * Reads YAML front matter: the document date, the sources cited by `[@id]`, and prose fields.
+ * `start` is the offset of the YAML text (after the opening `---` line) in the document.
+ */
+export function readFrontMatter(text: string, yamlStart: number, yamlText: string, blockStart: number, blockEnd: number): FrontMatterResult {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(yamlText, { lineCounter, prettyErrors: false, uniqueKeys: false });
+  const frontMatter: FrontMatter = { start: blockStart, end: blockEnd, sources: new Map() };
+  const notes: FrontMatterResult['notes'] = [];
+  const proseFields: Segment[] = [];
+  for (const err of doc.errors) {
+    const at = yamlStart + (err.pos?.[0] ?? 0);
+    notes.push({ start: at, end: Math.min(yamlStart + (err.pos?.[1] ?? err.pos?.[0] ?? 0), blockEnd), message: `Invalid YAML front matter: ${firstLine(err.message)}` });
+  }
+  if (doc.errors.length > 0 || !isMap(doc.contents)) return { frontMatter, proseFields, notes };
+
+  for (const pair of doc.contents.items as Pair<YamlNode, YamlNode>[]) {
+    const key = isScalar(pair.key) ? String(pair.key.value).toLowerCase() : '';
+    const value = pair.value;
+    if (key === 'date' && isScalar(value)) frontMatter.date = String(value.value);
+    if (PROSE_FIELDS.has(key) && isScalar(value) && typeof value.value === 'string' && value.range) {
+      const [s, e] = [yamlStart + value.range[0], yamlStart + value.range[1]];
+      proseFields.push({ start: s, end: e, masked: maskRaw(text, s, e) });
+    }
+    if ((SOURCE_KEYS as readonly string[]).includes(key) && value) {
+      frontMatter.sourcesKey = key as FrontMatter['sourcesKey'];
+      readSources(value, yamlStart, yamlText, frontMatter);
+    }
+  }
+  return { frontMatter, proseFields, notes };
+}
+
+function readSources(value: YamlNode, yamlStart: number, yamlText: string, fm: FrontMatter): void {
+  const entries: [string | undefined, YamlNode][] = [];
+  if (isSeq(value)) {
+    fm.sourcesStyle = 'list';
+    for (const item of value.items as YamlNode[]) entries.push([undefined, item]);
+  } else if (isMap(value)) {
+    fm.sourcesStyle = 'map';
+    for (const pair of value.items as Pair<YamlNode, YamlNode>[]) {
+      if (isScalar(pair.key)) entries.push([String(pair.key.value), pair.value as YamlNode]);
+    }
+  } else return;
+  if (value.range) {
+    // New entries go after the last one, on a line of their own with the same indentation.
+    const endOfValue = value.range[1];
+    fm.sourcesInsertAt = yamlStart + endOfValue;
+    const firstItem = entries[0]?.[1];
+    const lineStart = firstItem?.range ? yamlText.lastIndexOf('\n', firstItem.range[0] - 1) + 1 : 0;
+    const indentMatch = firstItem?.range ? /^[ \t]*/.exec(yamlText.slice(lineStart, firstItem.range[0])) : null;
+    fm.sourcesIndent = indentMatch?.[0] ?? '  ';
+  }
+  for (const [mapKey, node] of entries) {
+    if (!node || !isMap(node) || !node.range) continue;
+    const field = (name: string): YamlNode | undefined => {
+      for (const pair of node.items as Pair<YamlNode, YamlNode>[]) {
+        if (isScalar(pair.key) && String(pair.key.value).toLowerCase() === name) return pair.value ?? undefined;
+      }
+      return undefined;
+    };
+    const idNode = field('id') ?? field('key') ?? field('label');
+    const id = mapKey ?? (idNode && isScalar(idNode) ? String(idNode.value) : undefined);
+    if (!id) continue;
+    const urlNode = field('url') ?? field('link') ?? field('href');
+    const typeNode = field('type');
+    const source: FrontMatterSource = {
+      id,
+      url: urlNode && isScalar(urlNode) ? String(urlNode.value) : undefined,
+      type: typeNode && isScalar(typeNode) ? String(typeNode.value) : undefined,
+      start: yamlStart + node.range[0],
+      end: yamlStart + node.range[1],
+    };
+    for (const k of RETRIEVED_KEYS) {
+      const r = field(k);
+      if (r && r.range) {
+        source.retrieved = { raw: retrievedText(r), start: yamlStart + r.range[0], end: yamlStart + r.range[1] };
+        break;
+      }
+    }
+    fm.sources.set(id.toLowerCase(), source);
+  }
+}
+
+/** A retrieval date as text: a scalar, or CSL-JSON `date-parts: [[y, m, d]]`. */
+function retrievedText(node: YamlNode): string {
+  if (isScalar(node)) return node.value instanceof Date ? node.value.toISOString().slice(0, 10) : String(node.value ?? '');
+  const js = node.toJSON() as { 'date-parts'?: number[][] } | null;
+  const parts = js?.['date-parts']?.[0];
+  if (parts && parts.length === 3) return `${parts[0]}-${String(parts[1]).padStart(2, '0')}-${String(parts[2]).padStart(2, '0')}`;
+  return JSON.stringify(js);
+}
+
+function firstLine(s: string): string {
+  return s.split('\n')[0];
+}

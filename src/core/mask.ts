@@ -1,0 +1,80 @@
+// A masked view of a stretch of source text: same length as the source, so offsets map one to
+// one, with everything outside the prose (markup, URLs, code, comments) blanked to spaces.
+
+const SPACE = 32;
+/** How far ahead of the cursor a parsed character is looked for in its source (keeps masking linear). */
+const ALIGN_LOOKAHEAD = 24;
+
+export class MaskBuilder {
+  private readonly codes: Uint16Array;
+
+  constructor(
+    private readonly text: string,
+    readonly start: number,
+    readonly end: number,
+  ) {
+    this.codes = new Uint16Array(Math.max(0, end - start)).fill(SPACE);
+  }
+
+  /** Keeps the source characters of [s, e) that spell `value` (a parsed text node), blanking escapes and prefixes. */
+  keepAligned(s: number, e: number, value: string): void {
+    const from = Math.max(s, this.start);
+    const to = Math.min(e, this.end);
+    if (to - from === value.length && this.text.startsWith(value, from)) {
+      this.keepRaw(from, to);
+      return;
+    }
+    let p = from;
+    for (let i = 0; i < value.length && p < to; i++) {
+      const c = value.charCodeAt(i);
+      const limit = Math.min(to, p + ALIGN_LOOKAHEAD);
+      let q = p;
+      while (q < limit && this.text.charCodeAt(q) !== c) q++;
+      if (q < limit) {
+        this.codes[q - this.start] = c;
+        p = q + 1;
+      }
+    }
+  }
+
+  /** Keeps the source characters of [s, e) as they are. */
+  keepRaw(s: number, e: number): void {
+    const from = Math.max(s, this.start);
+    const to = Math.min(e, this.end);
+    for (let i = from; i < to; i++) this.codes[i - this.start] = this.text.charCodeAt(i);
+  }
+
+  /** Blanks [s, e) again. */
+  blank(s: number, e: number): void {
+    const from = Math.max(s, this.start);
+    const to = Math.min(e, this.end);
+    for (let i = from; i < to; i++) this.codes[i - this.start] = SPACE;
+  }
+
+  /** The masked text, with line breaks turned into spaces so sentences flow across soft breaks. */
+  build(): string {
+    const codes = this.codes;
+    for (let i = 0; i < codes.length; i++) {
+      const c = codes[i];
+      if (c === 10 || c === 13 || c === 0x2028 || c === 0x2029 || c === 0x85 || c === 9 || c === 0) codes[i] = SPACE;
+    }
+    return codesToString(codes);
+  }
+}
+
+/** Turns UTF-16 code units into a string without exceeding the argument limit of `apply`. */
+export function codesToString(codes: Uint16Array): string {
+  let out = '';
+  const CHUNK = 8192;
+  for (let i = 0; i < codes.length; i += CHUNK) {
+    out += String.fromCharCode.apply(null, codes.subarray(i, i + CHUNK) as unknown as number[]);
+  }
+  return out;
+}
+
+/** Masked text of a raw source span: line breaks and tabs become spaces. */
+export function maskRaw(text: string, s: number, e: number): string {
+  const m = new MaskBuilder(text, s, e);
+  m.keepRaw(s, e);
+  return m.build();
+}
