@@ -1,0 +1,200 @@
+// Lints open drafts with the core and publishes the findings. Typing is debounced; each lint gets
+// a generation number and a result is dropped when a newer generation was started meanwhile.
+import * as vscode from 'vscode';
+import { createLintSession, lint, type Config, type LintResult, type LintSession } from '../core';
+import { clearResolvedConfigs, resolveConfig, type ConfigProblem } from './configResolver';
+import { noteToDiagnostic, positionedText, toDiagnostic } from './convert';
+import type { Logger } from './logger';
+import { isDraft, readSettings, type Settings } from './settings';
+
+export type LintTrigger = 'open' | 'type' | 'save' | 'config' | 'command';
+
+/** The latest lint of one document version, kept for quick-fixes and hovers. */
+export interface DocumentResult {
+  version: number;
+  result: LintResult;
+  config: Config;
+  asOf: string | undefined;
+}
+
+/** Why a draft is linted on save only although on-type linting is on. */
+export type OnSaveReason = 'size' | 'slow';
+
+interface DocumentState {
+  generation: number;
+  timer?: ReturnType<typeof setTimeout>;
+  session?: LintSession;
+  sessionKey?: string;
+  latest?: DocumentResult;
+  onSaveOnly?: OnSaveReason;
+  configProblem?: ConfigProblem;
+}
+
+export class DraftLinter implements vscode.Disposable {
+  readonly collection = vscode.languages.createDiagnosticCollection('alliance-cite');
+  /** Problems in config files, shown on the config file itself. */
+  private readonly configCollection = vscode.languages.createDiagnosticCollection('alliance-cite-config');
+  private readonly states = new Map<string, DocumentState>();
+  private readonly changed = new vscode.EventEmitter<vscode.Uri>();
+  /** Fires after a document's diagnostics were published or cleared. */
+  readonly onDidLint = this.changed.event;
+  /** Bumped whenever config files or settings change, so sessions are rebuilt. */
+  private configEpoch = 0;
+
+  constructor(private readonly log: Logger) {}
+
+  /** Schedules a lint of a document for the given trigger, honouring the run mode and debounce. */
+  trigger(document: vscode.TextDocument, trigger: LintTrigger): void {
+    const settings = readSettings(document.uri);
+    if (!settings.enable || !isDraft(document, settings)) {
+      if (this.states.has(key(document.uri)) || this.collection.has(document.uri)) this.forget(document.uri);
+      return;
+    }
+    const state = this.state(document.uri);
+    if (trigger === 'type' && (settings.run === 'onSave' || state.onSaveOnly)) return;
+    if (state.timer) clearTimeout(state.timer);
+    const generation = ++state.generation;
+    const delay = trigger === 'type' ? settings.debounceMs : 0;
+    state.timer = setTimeout(() => {
+      state.timer = undefined;
+      this.lintIfCurrent(document, generation, settings, trigger);
+    }, delay);
+  }
+
+  /** Returns findings for the document's current text, linting now if the last result is outdated. */
+  resultFor(document: vscode.TextDocument): DocumentResult | undefined {
+    const settings = readSettings(document.uri);
+    if (!settings.enable || !isDraft(document, settings)) return undefined;
+    const state = this.state(document.uri);
+    if (state.latest?.version === document.version) return state.latest;
+    const generation = ++state.generation;
+    this.lintIfCurrent(document, generation, settings, 'command');
+    return state.latest?.version === document.version ? state.latest : undefined;
+  }
+
+  /** Why the document is linted on save only, if it is. */
+  onSaveOnly(uri: vscode.Uri): OnSaveReason | undefined {
+    return this.states.get(key(uri))?.onSaveOnly;
+  }
+
+  configProblem(uri: vscode.Uri): ConfigProblem | undefined {
+    return this.states.get(key(uri))?.configProblem;
+  }
+
+  /** Re-reads config files and settings, then re-lints every open draft. */
+  reloadConfig(): void {
+    this.configEpoch++;
+    clearResolvedConfigs();
+    this.configCollection.clear();
+    for (const state of this.states.values()) state.onSaveOnly = undefined;
+    for (const document of vscode.workspace.textDocuments) this.trigger(document, 'config');
+  }
+
+  /**
+   * Lints a draft that is not open in an editor (workspace lint) and publishes its findings.
+   * Returns the number of findings, or undefined when its config could not be used.
+   */
+  lintClosedFile(uri: vscode.Uri, text: string): number | undefined {
+    const settings = readSettings(uri);
+    const resolved = resolveConfig(uri, settings);
+    if (!resolved.ok) {
+      this.log.warn(`${resolved.problem.message} (${uri.fsPath} was not linted)`);
+      this.showConfigProblem(resolved.problem);
+      return undefined;
+    }
+    const result = lint(text, { config: resolved.value.config, asOf: settings.asOf });
+    const target = positionedText(uri, text);
+    this.collection.set(uri, [...result.diagnostics.map((d) => toDiagnostic(target, d)), ...result.notes.map((n) => noteToDiagnostic(target, n))]);
+    this.changed.fire(uri);
+    return result.diagnostics.length;
+  }
+
+  /** Drops a closed or no longer linted document's state and diagnostics. */
+  forget(uri: vscode.Uri): void {
+    const state = this.states.get(key(uri));
+    if (state?.timer) clearTimeout(state.timer);
+    this.states.delete(key(uri));
+    this.collection.delete(uri);
+    this.changed.fire(uri);
+  }
+
+  dispose(): void {
+    for (const state of this.states.values()) if (state.timer) clearTimeout(state.timer);
+    this.states.clear();
+    this.collection.dispose();
+    this.configCollection.dispose();
+    this.changed.dispose();
+  }
+
+  private lintIfCurrent(document: vscode.TextDocument, generation: number, settings: Settings, trigger: LintTrigger): void {
+    const state = this.states.get(key(document.uri));
+    // A newer generation (another keystroke, a config change) supersedes this one.
+    if (!state || state.generation !== generation || document.isClosed) return;
+    try {
+      this.lint(document, state, settings, trigger);
+    } catch (error) {
+      this.log.error(`Linting ${document.uri.fsPath} failed`, error);
+    }
+  }
+
+  private lint(document: vscode.TextDocument, state: DocumentState, settings: Settings, trigger: LintTrigger): void {
+    const resolved = resolveConfig(document.uri, settings);
+    if (!resolved.ok) {
+      if (state.configProblem?.message !== resolved.problem.message) {
+        this.log.warn(`${resolved.problem.message} (${document.uri.fsPath} is not linted until the config is fixed)`);
+        this.showConfigProblem(resolved.problem);
+      }
+      state.configProblem = resolved.problem;
+      state.latest = undefined;
+      this.collection.set(document.uri, []);
+      this.changed.fire(document.uri);
+      return;
+    }
+    state.configProblem = undefined;
+    const text = document.getText();
+    if (text.length > settings.onTypeMaxChars && state.onSaveOnly !== 'size') {
+      state.onSaveOnly = 'size';
+      this.log.info(`${document.uri.fsPath} has ${text.length} characters; it is linted on save only.`);
+    } else if (text.length <= settings.onTypeMaxChars && state.onSaveOnly === 'size') {
+      state.onSaveOnly = undefined;
+    }
+    const sessionKey = `${this.configEpoch}|${settings.asOf ?? ''}|${resolved.value.files.join('|')}|${JSON.stringify(settings.rules)}|${settings.maxRetrievalAgeDays ?? ''}`;
+    if (!state.session || state.sessionKey !== sessionKey) {
+      state.session = createLintSession({ config: resolved.value.config, asOf: settings.asOf });
+      state.sessionKey = sessionKey;
+    }
+    const started = Date.now();
+    const result = state.session.update(text);
+    const elapsed = Date.now() - started;
+    if (trigger === 'type' && elapsed > settings.onTypeMaxMillis && !state.onSaveOnly) {
+      state.onSaveOnly = 'slow';
+      this.log.info(`Linting ${document.uri.fsPath} took ${elapsed} ms; it is linted on save only until the config changes.`);
+    }
+    state.latest = { version: document.version, result, config: resolved.value.config, asOf: settings.asOf };
+    const diagnostics = [...result.diagnostics.map((d) => toDiagnostic(document, d)), ...result.notes.map((n) => noteToDiagnostic(document, n))];
+    this.collection.set(document.uri, diagnostics);
+    this.changed.fire(document.uri);
+  }
+
+  private showConfigProblem(problem: ConfigProblem): void {
+    if (!problem.file) return;
+    const line = Math.max(0, (problem.line ?? 1) - 1);
+    const column = Math.max(0, (problem.column ?? 1) - 1);
+    const diagnostic = new vscode.Diagnostic(new vscode.Range(line, column, line, column + 1), problem.message, vscode.DiagnosticSeverity.Error);
+    diagnostic.source = 'alliance-cite';
+    this.configCollection.set(vscode.Uri.file(problem.file), [diagnostic]);
+  }
+
+  private state(uri: vscode.Uri): DocumentState {
+    let state = this.states.get(key(uri));
+    if (!state) {
+      state = { generation: 0 };
+      this.states.set(key(uri), state);
+    }
+    return state;
+  }
+}
+
+function key(uri: vscode.Uri): string {
+  return uri.toString();
+}
