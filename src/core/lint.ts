@@ -1,8 +1,83 @@
-import type { LintOptions, LintResult } from './types';
+import { analyse } from './analysis';
+import { todayIso } from './dates';
+import { defaultConfig } from './defaults';
+import type { Directive, DocumentModel } from './model';
+import { parseMarkdown } from './parse';
+import { buildModel } from './prose';
+import { checkClaim, checkInferences, checkStubs, type Finding, type RuleContext } from './rules/check';
+import { stubContext } from './stubs';
+import { LineIndex } from './text';
+import type { Config, Diagnostic, LintOptions, LintResult, RuleId } from './types';
+import { compileLexicon } from './claims';
+import { hasPhrase } from './phrases';
 
-/** Lints one Markdown draft. (The analysis pipeline is being built; this returns no findings yet.) */
-export function lint(_text: string, _options: LintOptions = {}): LintResult {
-  return { diagnostics: [], notes: [] };
+/** Lints one Markdown draft: claims without approved, dated citations and forbidden inferences. */
+export function lint(text: string, options: LintOptions = {}): LintResult {
+  const config = options.config ?? defaultConfig();
+  if (!mayHaveFindings(text, config)) return { diagnostics: [], notes: [] };
+  const { root, base } = parseMarkdown(text);
+  return lintModel(buildModel(text, root, base), config, options.asOf ?? todayIso());
+}
+
+/**
+ * A draft that names neither the Alliance (nor a look-alike, project, OSAID) nor holds a stub or a
+ * suppression comment cannot produce a finding: claims and inferences need those words, so the
+ * parse is skipped. This is what keeps whole-tree runs close to the cost of reading the files.
+ */
+export function mayHaveFindings(text: string, config: Config): boolean {
+  if (/alliance|osaid|open source ai definition|todo-verify/i.test(text)) return true;
+  const lex = compileLexicon(config.lexicon);
+  return hasPhrase(lex.subjects, text) || hasPhrase(lex.projects, text);
+}
+
+/** Runs the rules over a built document model. */
+export function lintModel(model: DocumentModel, config: Config, asOf: string): LintResult {
+  const analysis = analyse(model, config);
+  const lines = new LineIndex(model.text);
+  const ctx: RuleContext = { analysis, config, asOf, stubs: stubContext(analysis, asOf, lines) };
+  const findings: Finding[] = [];
+  for (const claim of analysis.claims) findings.push(...checkClaim(ctx, claim));
+  findings.push(...checkInferences(ctx), ...checkStubs(ctx));
+  const diagnostics: Diagnostic[] = [];
+  const suppressed = suppressionFilter(model.directives, lines);
+  for (const f of findings) {
+    const setting = config.rules[f.rule];
+    const severity = setting?.severity ?? 'warning';
+    if (severity === 'off' || suppressed(f.rule, f.start)) continue;
+    diagnostics.push({ ...f, severity });
+  }
+  diagnostics.sort((a, b) => a.start - b.start || a.end - b.end || a.rule.localeCompare(b.rule));
+  return { diagnostics, notes: model.notes };
+}
+
+/** Builds a predicate telling whether a rule is suppressed at an offset by disable comments. */
+function suppressionFilter(directives: Directive[], lines: LineIndex): (rule: RuleId, offset: number) => boolean {
+  if (directives.length === 0) return () => false;
+  const applies = (d: Directive, rule: RuleId) => d.rules.length === 0 || d.rules.includes(rule);
+  return (rule, offset) => {
+    const line = lines.positionAt(offset).line;
+    let disabled = false;
+    for (const d of directives) {
+      if (!applies(d, rule)) continue;
+      switch (d.kind) {
+        case 'disable-file':
+          return true;
+        case 'disable-line':
+          if (lines.positionAt(d.start).line === line) return true;
+          break;
+        case 'disable-next-line':
+          if (lines.positionAt(d.end).line + 1 === line) return true;
+          break;
+        case 'disable':
+          if (d.start <= offset) disabled = true;
+          break;
+        case 'enable':
+          if (d.start <= offset) disabled = false;
+          break;
+      }
+    }
+    return disabled;
+  };
 }
 
 export interface LintSession {
@@ -12,5 +87,14 @@ export interface LintSession {
 
 /** Creates a session for an editor buffer that is re-linted after every change. */
 export function createLintSession(options: LintOptions = {}): LintSession {
-  return { update: (text) => lint(text, options) };
+  let lastText: string | undefined;
+  let lastResult: LintResult | undefined;
+  return {
+    update(text) {
+      if (text === lastText && lastResult) return lastResult;
+      lastResult = lint(text, options);
+      lastText = text;
+      return lastResult;
+    },
+  };
 }

@@ -121,6 +121,8 @@ export interface DocumentModel {
   notes: { start: number; end: number; message: string }[];
   /** Whether the draft already uses each citation style (decides the stub style). */
   styles: { footnote: number; reference: number; key: number; numbered: number; inline: number };
+  /** Ranges of code blocks (never prose). */
+  code: [number, number][];
   /** Footnote labels in use, so stubs get unique ones. */
   labels: Set<string>;
 }

@@ -25,6 +25,7 @@ export function buildModel(text: string, root: Root, base: number): DocumentMode
     notes: [],
     styles: { footnote: 0, reference: 0, key: 0, numbered: 0, inline: 0 },
     labels: new Set(),
+    code: [],
   };
   let section = '';
   let sourceSectionDepth = 0; // depth of the heading that opened a source list; 0: none
@@ -114,12 +115,25 @@ export function buildModel(text: string, root: Root, base: number): DocumentMode
         model.footnotes.set(id, { id, start, end, contentEnd: end, urls: [], text: '', textStart: start });
         break;
       }
+      case 'code':
+        model.code.push([start, end]);
+        break;
       default:
-        break; // code, thematic breaks, math: out of scope
+        break; // thematic breaks: nothing to read
     }
   }
   finishFootnotes(model);
   readDirectives(text, model);
+  for (const u of model.units) {
+    for (const l of u.locators) {
+      if (l.kind === 'footnote') model.styles.footnote++;
+      else if (l.kind === 'reference') model.styles.reference++;
+      else if (l.kind === 'key') model.styles.key++;
+      else if (l.kind === 'numbered') model.styles.numbered++;
+      else model.styles.inline++;
+    }
+  }
+  for (const id of model.definitions.keys()) model.labels.add(id);
   return model;
 }
 

@@ -1,0 +1,149 @@
+import type { Category, Lexicon, PolicyKey } from './types';
+import { hasPhrase, phraseRegex } from './phrases';
+
+export interface ClaimJudgement {
+  category: Category;
+  policy: PolicyKey;
+  /** A current-state claim (needs a retrieval date where the policy says so); false for dated events. */
+  current: boolean;
+  hedged: boolean;
+  negated: boolean;
+}
+
+const QUESTION = /\?\s*["'”’)\]]*\s*$/;
+const INSTRUCTION = /^(?:please\s+)?(?:see|visit|read|check|cite|use|do\s+not|don['’]t|never|always|avoid|refer|learn|click|contact|go\s+to|follow|consider|remember|make\s+sure|ensure|verify|confirm|add|link|write|describe|treat|compare|ask|find|download|install|run|sign\s+up|subscribe|explore|discover|get\s+involved|reach\s+out|keep|prefer|quote|mention|look|note\s+down|watch)\b/i;
+const NAVIGATION = /^(?:for\s+(?:more|details|further)|more\s+(?:information|details|at|on)|learn\s+more|read\s+more|find\s+out\s+more|details\s+(?:are|can\s+be)\s+found)\b/i;
+const PLAN = /\b(?:will(?!\s+not\s+(?:certify|approve|regulate|endorse|vet))|shall|plans?\s+to|planning\s+to|planned|intends?\s+to|intending\s+to|(?:is|are)\s+going\s+to|hopes?\s+to|(?:is|are)\s+set\s+to|promis(?:es|ed)\s+to|pledg(?:es|ed)\s+to|vows?\s+to|would\s+like\s+to|upcoming|later\s+this\s+year|next\s+year|in\s+the\s+coming)\b/i;
+const SPECULATION = /\b(?:(?:it\s+is|it['’]s)\s+(?:not\s+)?(?:yet\s+|still\s+)?(?:un)?clear\s+(?:whether|if|how)|remains\s+to\s+be\s+seen|remains\s+unclear|unclear\s+whether|may\s+(?:eventually|one\s+day|someday)|might|could\s+(?:eventually|become|one\s+day|be)|perhaps|possibly|conceivably|it\s+is\s+possible\s+that|open\s+question|speculat\w*|whether\s+.{0,80}\s+(?:remains|is\s+(?:still\s+)?(?:unknown|uncertain|unclear)))\b/i;
+const OPINION = /(?:^(?:i|we)\s+(?:think|believe|feel|argue|suspect|expect|hope|would\s+argue|love|like)\b|\b(?:in\s+(?:my|our)\s+(?:view|opinion)|arguably|to\s+be\s+fair|frankly|honestly|i\s+think|we\s+think|i\s+believe|we\s+believe|matters\s+because|(?:it|this|that)\s+matters|deserves?|is\s+worth\s+watching|should\s+be\s+watched|impressive|laudable|admirable|exciting|encouraging|disappointing|worrying|troubling|welcome\s+(?:step|move|development)|most\s+(?:visible|important|interesting|ambitious|significant|notable|promising)|the\s+useful\s+posture)\b)/i;
+const NORMATIVE = /\b(?:should|ought\s+to|must|need\s+to|needs\s+to|have\s+to|has\s+to)\b/i;
+const NEGATION = /\b(?:not|no|never|neither|nor|none|isn['’]t|aren['’]t|wasn['’]t|weren['’]t|doesn['’]t|don['’]t|didn['’]t|hasn['’]t|haven['’]t|cannot|can['’]t|without)\b/i;
+const PRESS = /\b(?:reported|reports|wrote|writes|described|describes|called|calls|dubbed|characteri[sz]ed|covered|headlines?|coverage|according\s+to)\b/i;
+const PRESS_SUBJECT = /\b(?:press|media|news|newspapers?|reporters?|journalists?|outlets?|commentators?|Reuters|Bloomberg|TechCrunch|The\s+Verge|Wired|Axios|CNBC|Forbes|Fortune|VentureBeat|ZDNet|The\s+Register|Financial\s+Times|FT|New\s+York\s+Times|NYT|Wall\s+Street\s+Journal|WSJ|Washington\s+Post|Guardian|BBC|AP|Associated\s+Press|Politico|Semafor|MIT\s+Technology\s+Review)\b/;
+const CURRENT_MARKER = /\b(?:now|currently|today|as\s+of|at\s+present|presently|still|these\s+days|has\s+since|have\s+since|so\s+far|to\s+date)\b/i;
+const EVENT_VERB = /\b(?:announced|launched|founded|co-?founded|formed|created|established|joined|left|released|unveiled|introduced|debuted|published|started|began|signed|added|was|were|had|became|held|hosted)\b/i;
+const DATE_WORD = /\b(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}|\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*|(?:in|on|since|by|during|from|at\s+the\s+end\s+of|early|late|mid-?)\s+(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\s+)?(?:19|20)\d{2}|(?:19|20)\d{2}|at\s+(?:its\s+)?launch|on\s+launch\s+day|at\s+the\s+time|initially|originally)\b/i;
+const SYSTEM_SAFE = /\b(?:is|are|was|were|be|being|been|as|remains?|proven|deemed|considered|certified\s+as|rated)\s+(?:not\s+|now\s+|fully\s+|completely\s+|entirely\s+|inherently\s+|therefore\s+|thus\s+|also\s+|independently\s+|demonstrably\s+)*(?:safe|unsafe|vetted|trusted|trustworthy|secure|harmless|risk-free|safety[- ](?:approved|certified|tested))\b|\b(?:safe|vetted|trusted)\s+(?:to|for)\s+(?:use|deploy)/i;
+const ROLE_SAFETY = /\b(?:regulator|regulat\w+|standards?\s+body|legal\s+force|safety\s+approval|approv\w+|certif\w+|vets?|vetting|endorse\w*|audits?|accredit\w*|enforce\w*)\b/i;
+const OPEN_PREDICATE = /\b(?:is|are|was|were|be|isn['’]t|aren['’]t|as|qualif\w+\s+as|counts?\s+as|count\s+as|meets?|met|compl\w+\s+with|under|labell?ed|called|marketed\s+as|described\s+as|considered)\s+(?:not\s+|truly\s+|fully\s+|genuinely\s+|really\s+|an?\s+|also\s+|therefore\s+)*(?:open[- ]source|open\s+source\s+ai|osaid|open\s+by\s+the\s+osi|the\s+open\s+source\s+ai\s+definition|osi[- ]approved|open[- ]weights?)\b/i;
+const OSAID = /\b(?:OSAID|Open\s+Source\s+AI\s+Definition|Open\s+Source\s+Initiative|OSI)\b/;
+const PROJECT_SCOPED = /\b(?:project|repository|repo|model|dataset|data\s+set|toolkit|library|benchmark|weights|code\s+base|codebase)\b/i;
+const ALLIANCE_WIDE = /\b(?:managed\s+projects?|supported\s+projects?|member\s+projects?|all\s+projects|alliance\s+projects?|projects\s+(?:managed|supported)|standard|default|policy|policies)\b/i;
+const FOUNDING_STRONG = /\b(?:found(?:ed|ing|er|ers)|co-?found\w*|inception|inaugural|December\s+5,?\s+2023|5\s+December\s+2023|Dec\.?\s+5,?\s+2023)\b/i;
+const FOUNDING_LAUNCH = /\b(?:launched|launch|launches|formed|established|created|started|announced)\b/i;
+const SUBJECT_PRONOUN = /^(?:it|its|they|their|the\s+(?:consortium|coalition|organi[sz]ation|group|alliance|initiative|network|community|body|collective))\b/i;
+
+export interface Lexicons {
+  subjects: RegExp;
+  lookalikes: RegExp;
+  projects: RegExp;
+  hedges: RegExp;
+  categories: Map<Category, RegExp>;
+}
+
+const lexiconCache = new WeakMap<Lexicon, Lexicons>();
+
+/** Compiles a lexicon once. */
+export function compileLexicon(lexicon: Lexicon): Lexicons {
+  let c = lexiconCache.get(lexicon);
+  if (c) return c;
+  const categories = new Map<Category, RegExp>();
+  for (const [k, v] of Object.entries(lexicon.categories ?? {})) categories.set(k as Category, phraseRegex(v));
+  c = {
+    subjects: phraseRegex(lexicon.subjects),
+    lookalikes: phraseRegex(lexicon.lookalikes),
+    projects: phraseRegex(lexicon.projects),
+    hedges: phraseRegex(lexicon.hedges),
+    categories,
+  };
+  lexiconCache.set(lexicon, c);
+  return c;
+}
+
+/** Blanks look-alike organisations ("EU AI Alliance", "Cloud Security Alliance") so they are not the subject. */
+export function withoutLookalikes(text: string, lex: Lexicons): string {
+  let t = text.replace(lex.lookalikes, (m) => ' '.repeat(m.length));
+  // "<Capitalised word> Alliance" other than "AI Alliance"/"The Alliance", and "Alliance for …".
+  t = t.replace(/\b(?!AI\b|The\b|the\b|This\b|this\b|That\b|Our\b|An?\b|Its\b|their\b)([A-Z][\w&.-]*(?:\s+(?:&|and|of|for)\s+[A-Z][\w-]*)?)\s+Alliance\b/g, (m) => ' '.repeat(m.length));
+  t = t.replace(/\b(?<!AI\s)Alliance\s+(?:for|on|of)\s+[A-Z][\w-]*/g, (m) => ' '.repeat(m.length));
+  return t;
+}
+
+/** How a sentence refers to the AI Alliance, if it does. */
+export function subjectOf(text: string, lex: Lexicons, aboutAlliance: boolean): 'name' | 'alliance' | 'project' | undefined {
+  if (hasPhrase(lex.subjects, text)) return 'name';
+  if (aboutAlliance && /\bAlliance(?:['’]s)?\b/.test(text)) return 'alliance';
+  if (aboutAlliance && hasPhrase(lex.projects, text)) return 'project';
+  return undefined;
+}
+
+export interface SentenceContext {
+  aboutAlliance: boolean;
+  /** The previous sentence of the same block was about the Alliance (for "It…", "The consortium…"). */
+  previousAboutAlliance: boolean;
+  /** The sentence is a table row (cells, no verbs): membership tables and source tables. */
+  tableRow: boolean;
+  /** Header text of a table row's columns. */
+  headers?: string[];
+}
+
+/** Whether a sentence is one of the kinds of text that are not claims (spec §1). */
+export function isNonClaim(text: string): boolean {
+  const t = text.replace(/^[\s>*_"“'‘(\-–—•]+/, '');
+  if (QUESTION.test(t)) return true;
+  if (INSTRUCTION.test(t) || NAVIGATION.test(t)) return true;
+  if (OPINION.test(t) || SPECULATION.test(t)) return true;
+  return false;
+}
+
+/**
+ * Decides whether a sentence is a claim about the AI Alliance and of which category.
+ * `text` is the masked sentence with look-alikes already blanked.
+ */
+export function judgeSentence(text: string, lex: Lexicons, ctx: SentenceContext): ClaimJudgement | undefined {
+  const subject = subjectOf(text, lex, ctx.aboutAlliance);
+  const pronoun = ctx.previousAboutAlliance && SUBJECT_PRONOUN.test(text.trimStart());
+  const osaid = OSAID.test(text) || OPEN_PREDICATE.test(text);
+  if (!ctx.aboutAlliance && !(osaid && OSAID.test(text))) return undefined;
+  if (isNonClaim(text)) return undefined;
+  const category = categoryOf(text, lex, subject !== undefined || pronoun, ctx);
+  if (!category) return undefined;
+  const [cat, policy] = category;
+  if (PLAN.test(text) && cat !== 'governance-licensing') return undefined;
+  if (NORMATIVE.test(text) && cat !== 'governance-licensing') return undefined;
+  const hedged = hasPhrase(lex.hedges, text);
+  const negated = NEGATION.test(text);
+  const historical = !CURRENT_MARKER.test(text) && EVENT_VERB.test(text) && DATE_WORD.test(text);
+  return { category: cat, policy, current: !historical, hedged, negated };
+}
+
+function categoryOf(text: string, lex: Lexicons, aboutTheAlliance: boolean, ctx: SentenceContext): [Category, PolicyKey] | undefined {
+  const has = (c: Category) => {
+    const re = lex.categories.get(c);
+    return re ? hasPhrase(re, text) : false;
+  };
+  // A system is (not) safe: needs independent evidence whoever the subject is.
+  if (SYSTEM_SAFE.test(text) && !/\bsafe\s+harbou?r\b/i.test(text)) {
+    if (aboutTheAlliance && !/\b(?:model|system|llm|tool|platform|weights|release|product|application|app|agent|it|they|its|their)\b/i.test(text.replace(/\bAI\s+Alliance\b/g, ''))) return ['safety', 'safety'];
+    return ['safety', 'safety/system'];
+  }
+  if (OPEN_PREDICATE.test(text) || (OSAID.test(text) && has('open-source-ai'))) return ['open-source-ai', 'open-source-ai'];
+  const members = /\bmember(?:s|ship)?\b|\bjoin(?:ed|s|ing)?\b/i.test(text);
+  const foundingPair = /\bIBM\b.{0,40}\bMeta\b|\bMeta\b.{0,40}\bIBM\b/.test(text) && FOUNDING_LAUNCH.test(text);
+  if (!aboutTheAlliance && !foundingPair && !(members && !/\bmember\s+(?:of|states?)\b(?!\s+the\s+(?:AI\s+)?Alliance)/i.test(text)) && !ctx.tableRow) return undefined;
+  if (PRESS.test(text) && PRESS_SUBJECT.test(text)) return ['other', 'other/press'];
+  if (ROLE_SAFETY.test(text) && aboutTheAlliance && /\b(?:not|no|never|neither|nor|doesn['’]t|isn['’]t)\b/i.test(text)) return ['safety', 'safety'];
+  if (FOUNDING_STRONG.test(text) || foundingPair || (FOUNDING_LAUNCH.test(text) && aboutTheAlliance && !hasPhrase(lex.projects, text) && !/\bproject|initiative|platform|hub|benchmark|toolkit|dataset|working\s+group\b/i.test(text) && /\b2023\b|\bIBM\b|\bMeta\b|\bin\s+December\b/.test(text))) return ['founding', 'founding'];
+  if (has('membership') && (members || /\b(?:organi[sz]ations|companies|universities|institutions|startups|collaborators|participants|signatories)\b/i.test(text))) return ['membership', 'membership'];
+  if (has('governance-licensing')) {
+    const licence = /\blicen[cs]\w*|\bApache|\bCDLA\b|\bCC[- ]BY\b|Creative\s+Commons/i.test(text);
+    const oneProject = licence && (hasPhrase(lex.projects, text) || (PROJECT_SCOPED.test(text) && !ALLIANCE_WIDE.test(text)));
+    return ['governance-licensing', oneProject ? 'governance-licensing/project' : 'governance-licensing'];
+  }
+  if (ROLE_SAFETY.test(text) && aboutTheAlliance) return ['safety', 'safety'];
+  if (has('safety') && aboutTheAlliance && /\bsafety\b/i.test(text)) return ['safety', 'safety'];
+  if (has('project') || hasPhrase(lex.projects, text)) return ['project', 'project'];
+  if (has('other') && aboutTheAlliance) return ['other', 'other'];
+  if (ctx.tableRow && members) return ['membership', 'membership'];
+  return undefined;
+}

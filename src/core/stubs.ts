@@ -1,0 +1,164 @@
+// Builders of fixes: citation stubs in the draft's own citation style, retrieval-date stubs and
+// suppression comments. Every stub carries the TODO-verify marker until the writer confirms it.
+import type { Analysis, ClaimFinding } from './analysis';
+import type { Citation } from './citations';
+import { UNVERIFIED } from './dates';
+import { detectEol, LineIndex } from './text';
+import type { Fix, TextEdit } from './types';
+
+export interface StubContext {
+  analysis: Analysis;
+  asOf: string;
+  eol: string;
+  /** Labels already used in the draft or by earlier stubs of this lint run. */
+  labels: Set<string>;
+  lines: LineIndex;
+}
+
+export function stubContext(analysis: Analysis, asOf: string, lines: LineIndex): StubContext {
+  return { analysis, asOf, eol: detectEol(analysis.model.text), labels: new Set(analysis.model.labels), lines };
+}
+
+/** Picks a label such as `membership-1` that the draft does not use yet. */
+export function uniqueLabel(ctx: StubContext, policy: string): string {
+  const base = policy.replace(/\//g, '-');
+  for (let n = 1; ; n++) {
+    const label = `${base}-${n}`;
+    if (!ctx.labels.has(label)) {
+      ctx.labels.add(label);
+      return label;
+    }
+  }
+}
+
+/** Inserts a citation of `url` for the claim, in the style the draft already uses. */
+export function citationStub(ctx: StubContext, claim: ClaimFinding, url: string, type: string, label: string, title: string): Fix {
+  const { model } = ctx.analysis;
+  const text = model.text;
+  const fm = model.frontMatter;
+  const end = markerPoint(text, claim);
+  if (model.styles.key > 0 && fm?.sourcesInsertAt !== undefined && model.styles.key >= model.styles.footnote) {
+    const before = beforePunctuation(text, end, claim.sentence.start);
+    const entry = yamlEntry(ctx, fm.sourcesInsertAt, fm.sourcesIndent ?? '  ', fm.sourcesStyle ?? 'list', label, url, type);
+    const edits: TextEdit[] = [entry, { start: before, end: before, text: ` [@${label}]` }];
+    return withPlaceholder(title, edits, 0, entry.text.indexOf(UNVERIFIED));
+  }
+  if (model.styles.reference > 0 && model.styles.reference > model.styles.footnote) {
+    const before = beforePunctuation(text, end, claim.sentence.start);
+    const def = appendAtEnd(ctx, `[${label}]: <${url}> "${UNVERIFIED}, retrieved ${ctx.asOf}"`);
+    const edits: TextEdit[] = [{ start: before, end: before, text: ` ([source][${label}])` }, def];
+    return withPlaceholder(title, edits, 1, def.text.indexOf(UNVERIFIED));
+  }
+  const def = appendAtEnd(ctx, `[^${label}]: ${UNVERIFIED} <${url}>, retrieved ${ctx.asOf}.`);
+  const edits: TextEdit[] = [{ start: end, end, text: `[^${label}]` }, def];
+  return withPlaceholder(title, edits, 1, def.text.indexOf(UNVERIFIED));
+}
+
+/** Adds a retrieval date (marked unverified) to an existing citation. */
+export function retrievalDateStub(ctx: StubContext, c: Citation): Fix | undefined {
+  const slot = c.dateSlot;
+  if (!slot) return undefined;
+  const text = ctx.analysis.model.text;
+  const date = `retrieved ${ctx.asOf} (${UNVERIFIED})`;
+  let edit: TextEdit;
+  switch (slot.style) {
+    case 'suffix':
+    case 'title':
+      edit = { start: slot.at, end: slot.at, text: `, ${date}` };
+      break;
+    case 'new-title':
+      edit = { start: slot.at, end: slot.at, text: ` "Retrieved ${ctx.asOf} (${UNVERIFIED})"` };
+      break;
+    case 'after-link':
+      edit = { start: slot.at, end: slot.at, text: ` (${date})` };
+      break;
+    case 'yaml': {
+      const related = c.related;
+      if (!related) return undefined;
+      if (text[related.start] === '{') {
+        const close = text.lastIndexOf('}', related.end);
+        edit = { start: close, end: close, text: `, retrieved: ${ctx.asOf} ${UNVERIFIED}` };
+      } else {
+        const pos = ctx.lines.positionAt(related.start);
+        const indent = ' '.repeat(pos.character);
+        const at = related.end;
+        const line = `${indent}retrieved: ${ctx.asOf} ${UNVERIFIED}`;
+        edit = text[at - 1] === '\n' ? { start: at, end: at, text: line + ctx.eol } : { start: at, end: at, text: ctx.eol + line };
+      }
+      break;
+    }
+  }
+  return withPlaceholder('Add a retrieval date (unverified)', [edit], 0, edit.text.indexOf(UNVERIFIED));
+}
+
+/** Suppresses a rule for the claim's line with a comment that does not change the block structure. */
+export function suppressFix(ctx: StubContext, start: number, rule: string, unitStart: number, topLevel: boolean): Fix {
+  const text = ctx.analysis.model.text;
+  const line = ctx.lines.positionAt(start).line;
+  const lineStart = ctx.lines.lineStart(line);
+  const startsBlock = topLevel && ctx.lines.positionAt(unitStart).line === line && lineStart === unitStart;
+  if (startsBlock) {
+    return { title: `Suppress ${rule} for this line`, edits: [{ start: lineStart, end: lineStart, text: `<!-- alliance-cite-disable-next-line ${rule} -->${ctx.eol}` }] };
+  }
+  let end = ctx.lines.lineEnd(line);
+  // Inside a table row the comment goes into the last cell, before the closing pipe.
+  const lineText = text.slice(lineStart, end);
+  if (/^\s*\|.*\|\s*$/.test(lineText)) end = lineStart + lineText.lastIndexOf('|');
+  return { title: `Suppress ${rule} for this line`, edits: [{ start: end, end, text: ` <!-- alliance-cite-disable-line ${rule} -->` }] };
+}
+
+/** After the sentence and any markup or markers that close it (`**`, `)`, `[^1]`). */
+function markerPoint(text: string, claim: ClaimFinding): number {
+  const { sentence } = claim;
+  const masked = sentence.segment.masked;
+  let p = sentence.end;
+  const limit = Math.min(sentence.scopeEnd, sentence.segment.end);
+  while (p < limit && !/\s/.test(text[p]) && masked.charCodeAt(p - sentence.segment.start) === 32) p++;
+  // Never split a surrogate pair.
+  if (p > 0 && p < text.length && /[\uDC00-\uDFFF]/.test(text[p]) && /[\uD800-\uDBFF]/.test(text[p - 1])) p++;
+  return p;
+}
+
+/** Before the sentence's closing punctuation, for in-text markers such as ` [@key]`. */
+function beforePunctuation(text: string, end: number, floor: number): number {
+  let p = end;
+  while (p > floor && /[\s*_`)\]]/.test(text[p - 1])) p--;
+  if (p > floor && /[.!?;:]/.test(text[p - 1])) return p - 1;
+  return end;
+}
+
+/** Appends a definition line at the end of the draft, after a blank line unless definitions end it. */
+function appendAtEnd(ctx: StubContext, line: string): TextEdit {
+  const text = ctx.analysis.model.text;
+  const eol = ctx.eol;
+  const lastLineStart = Math.max(text.lastIndexOf('\n', text.length - 2), text.lastIndexOf('\r', text.length - 2)) + 1;
+  const lastLine = text.slice(lastLineStart).trim();
+  const afterDefinition = /^\[\^?[^\]]+\]:/.test(lastLine);
+  const endsWithEol = /[\r\n]$/.test(text);
+  let prefix = endsWithEol ? '' : eol;
+  if (!afterDefinition && text.trim().length > 0) prefix += eol;
+  return { start: text.length, end: text.length, text: `${prefix}${line}${eol}` };
+}
+
+function yamlEntry(ctx: StubContext, at: number, indent: string, style: 'list' | 'map', label: string, url: string, type: string): TextEdit {
+  const { eol, asOf } = ctx;
+  const text = ctx.analysis.model.text;
+  const lines =
+    style === 'list'
+      ? [`${indent}- id: ${label}`, `${indent}  url: ${url}`, `${indent}  type: ${type}`, `${indent}  retrieved: ${asOf} ${UNVERIFIED}`]
+      : [`${indent}${label}:`, `${indent}  url: ${url}`, `${indent}  type: ${type}`, `${indent}  retrieved: ${asOf} ${UNVERIFIED}`];
+  const body = lines.join(eol);
+  return text[at - 1] === '\n' ? { start: at, end: at, text: body + eol } : { start: at, end: at, text: eol + body };
+}
+
+/** A fix whose placeholder is at `index` in the text of edit `k`, in post-fix offsets. */
+function withPlaceholder(title: string, edits: TextEdit[], k: number, index: number): Fix {
+  const sorted = [...edits].sort((a, b) => a.start - b.start);
+  let shift = 0;
+  for (const e of sorted) {
+    if (e === edits[k]) break;
+    shift += e.text.length - (e.end - e.start);
+  }
+  const start = edits[k].start + shift + Math.max(0, index);
+  return { title, edits, placeholder: index >= 0 ? { start, end: start + UNVERIFIED.length } : undefined };
+}
