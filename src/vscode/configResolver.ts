@@ -64,3 +64,8 @@ function toProblem(error: unknown): ConfigProblem {
   }
   return { message: String(error) };
 }
+
+/** Text of a new config file created by the "open config" command. */
+export function starterConfigText(): string {
+  return '# alliance-cite configuration.\nrules: {}\n';
+}

@@ -41,7 +41,11 @@ export class DraftLinter implements vscode.Disposable {
   /** Bumped whenever config files or settings change, so sessions are rebuilt. */
   private configEpoch = 0;
 
-  constructor(private readonly log: Logger) {}
+  constructor(
+    private readonly log: Logger,
+    /** Told which config files each lint used, so they can be watched. */
+    private readonly onConfigFiles: (files: readonly string[]) => void = () => undefined,
+  ) {}
 
   /** Schedules a lint of a document for the given trigger, honouring the run mode and debounce. */
   trigger(document: vscode.TextDocument, trigger: LintTrigger): void {
@@ -151,6 +155,7 @@ export class DraftLinter implements vscode.Disposable {
       return;
     }
     state.configProblem = undefined;
+    this.onConfigFiles(resolved.value.files);
     const text = document.getText();
     if (text.length > settings.onTypeMaxChars && state.onSaveOnly !== 'size') {
       state.onSaveOnly = 'size';

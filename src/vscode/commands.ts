@@ -1,0 +1,98 @@
+// The extension's commands: lint the workspace, fix all in the file, open or create the config
+// file, show the output.
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { fixAllEdit, SELECT_PLACEHOLDER_COMMAND, selectPlaceholder } from './codeActions';
+import { explicitConfigPath, resolveConfig, starterConfigText } from './configResolver';
+import type { DraftLinter } from './diagnostics';
+import { guard, type Logger } from './logger';
+import { isDraft, readSettings } from './settings';
+
+export const COMMANDS = {
+  lintWorkspace: 'alliance-cite.lintWorkspace',
+  fixAll: 'alliance-cite.fixAll',
+  openConfig: 'alliance-cite.openConfig',
+  showOutput: 'alliance-cite.showOutput',
+} as const;
+
+export const CONFIG_FILE_NAME = '.alliance-cite.yaml';
+
+export function registerCommands(linter: DraftLinter, log: Logger, output: vscode.OutputChannel): vscode.Disposable[] {
+  return [
+    vscode.commands.registerCommand(COMMANDS.lintWorkspace, guard(log, 'Linting the workspace failed', () => lintWorkspace(linter, log))),
+    vscode.commands.registerCommand(COMMANDS.fixAll, guard(log, 'Fixing all problems failed', () => fixAllInActiveEditor(linter))),
+    vscode.commands.registerCommand(COMMANDS.openConfig, guard(log, 'Opening the config file failed', () => openConfig(log))),
+    vscode.commands.registerCommand(COMMANDS.showOutput, () => output.show(true)),
+    vscode.commands.registerCommand(SELECT_PLACEHOLDER_COMMAND, guard(log, 'Selecting the placeholder failed', selectPlaceholder)),
+  ];
+}
+
+/** Lints every draft of the workspace (open ones from their editor buffers) into the Problems panel. */
+async function lintWorkspace(linter: DraftLinter, log: Logger): Promise<void> {
+  const settings = readSettings();
+  const extensions = ['md', 'markdown', ...settings.fileExtensions.map((e) => e.slice(1))];
+  const files = await vscode.workspace.findFiles(`**/*.{${[...new Set(extensions)].join(',')}}`, '{**/node_modules/**,**/.git/**}');
+  files.sort((a, b) => a.fsPath.localeCompare(b.fsPath));
+  let findings = 0;
+  let linted = 0;
+  await vscode.window.withProgress(
+    { location: vscode.ProgressLocation.Notification, title: 'alliance-cite: linting the workspace', cancellable: true },
+    async (progress, token) => {
+      for (const uri of files) {
+        if (token.isCancellationRequested) break;
+        progress.report({ message: vscode.workspace.asRelativePath(uri), increment: 100 / files.length });
+        const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+        if (open) {
+          findings += linter.resultFor(open)?.result.diagnostics.length ?? 0;
+        } else {
+          const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
+          findings += linter.lintClosedFile(uri, text) ?? 0;
+        }
+        linted++;
+        // Yield between files so the progress notification and cancellation stay responsive.
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+    },
+  );
+  log.info(`Linted ${linted} of ${files.length} drafts in the workspace: ${findings} findings.`);
+}
+
+async function fixAllInActiveEditor(linter: DraftLinter): Promise<void> {
+  const editor = vscode.window.activeTextEditor;
+  if (!editor || !isDraft(editor.document, readSettings(editor.document.uri))) {
+    void vscode.window.showInformationMessage('alliance-cite: open a Markdown draft to fix its problems.');
+    return;
+  }
+  const latest = linter.resultFor(editor.document);
+  const edit = latest && fixAllEdit(editor.document, latest);
+  if (!edit) {
+    void vscode.window.showInformationMessage('alliance-cite: nothing in this draft can be fixed automatically.');
+    return;
+  }
+  await vscode.workspace.applyEdit(edit);
+}
+
+/** Opens the config file that governs the active draft, or creates a starter file in the workspace folder. */
+async function openConfig(log: Logger): Promise<void> {
+  const active = vscode.window.activeTextEditor?.document.uri;
+  const folder = (active && vscode.workspace.getWorkspaceFolder(active)) ?? vscode.workspace.workspaceFolders?.[0];
+  const scope = active ?? folder?.uri;
+  if (scope) {
+    const settings = readSettings(scope);
+    const explicit = explicitConfigPath(scope, settings);
+    const resolved = resolveConfig(scope.scheme === 'file' && !active ? vscode.Uri.joinPath(scope, 'draft.md') : scope, settings);
+    const existing = explicit ?? (resolved.ok ? resolved.value.files.at(-1) : resolved.problem.file);
+    if (existing) {
+      await vscode.window.showTextDocument(vscode.Uri.file(existing));
+      return;
+    }
+  }
+  if (!folder) {
+    void vscode.window.showInformationMessage(`alliance-cite: open a folder to create its ${CONFIG_FILE_NAME}.`);
+    return;
+  }
+  const target = vscode.Uri.joinPath(folder.uri, CONFIG_FILE_NAME);
+  await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(starterConfigText()));
+  log.info(`Created ${path.join(folder.uri.fsPath, CONFIG_FILE_NAME)}.`);
+  await vscode.window.showTextDocument(target);
+}
