@@ -1,0 +1,41 @@
+// The text of `alliance-cite --help`.
+export const HELP = `Usage: alliance-cite [options] [paths and globs...]
+       alliance-cite init
+
+Checks that claims about the AI Alliance in Markdown drafts cite an approved source with a
+retrieval date, and flags forbidden inferences. Without paths, lints **/*.{md,markdown} under
+the current folder, honouring .gitignore files and the config's \`ignore\` globs.
+
+Options:
+  -, --stdin                  Read one draft from standard input
+  --stdin-filename NAME       Name the standard-input draft (config lookup and output)
+  -c, --config FILE           Use this config file instead of the nearest .alliance-cite.yaml
+  --print-config FILE         Print the effective config of FILE as YAML and exit
+  --as-of YYYY-MM-DD          Judge retrieval dates and date stubs against this day (default: today, UTC)
+  -f, --format NAME[=FILE]    stylish (default), json, sarif or github; repeat for several outputs;
+                              =FILE writes that format to a file instead of standard output
+  --fix                       Apply safe fixes in place (citation stubs marked TODO-verify)
+  --fix-dry-run               Print the fixes as a unified diff; change no file
+  --max-warnings N            Fail (exit 1) when there are more than N warnings
+  --rule RULE=SEVERITY        Set a rule's severity: error, warning, info or off (repeatable)
+  -q, --quiet                 Report errors only
+  --color, --no-color         Force or disable colour (default: colour only on a terminal)
+  -h, --help                  Show this help
+  -v, --version               Show the version
+
+Exit codes:
+  0  no finding at or above the failing severity
+  1  errors found, or more warnings than --max-warnings allows
+  2  usage error, unreadable file or invalid config
+
+Examples:
+  alliance-cite                                   lint every draft under this folder
+  alliance-cite docs/ "posts/**/*.md"             lint a folder and a glob
+  alliance-cite --as-of 2026-11-25 --fix drafts/  add citation stubs, dated reproducibly
+  alliance-cite --fix-dry-run README.md           show the fixes as a diff
+  alliance-cite --format github                   annotate a GitHub pull request
+  alliance-cite --format sarif=results.sarif --format stylish
+  cat draft.md | alliance-cite --stdin --stdin-filename docs/draft.md
+  alliance-cite --rule stale-retrieval-date=off --max-warnings 0
+  alliance-cite init                              write a commented .alliance-cite.yaml
+`;
