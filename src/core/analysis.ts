@@ -28,6 +28,7 @@ export interface Analysis {
 }
 
 const HEADING_VERB = /\b(?:is|are|was|were|has|have|had|joins?|joined|launch\w*|announc\w*|found(?:s|ed)|adds?|added|includes?|lists?|releases?|released|becomes?|became|leaves?|left|wins?|certif\w+|approves?|endorses?)\b/i;
+const ROLE_STATEMENT = /\b(?:not|no)\s+(?:a\s+)?(?:regulator|standards\s+body|certif\w+|safety\s+approval)|does\s+not\s+(?:give|grant|issue|provide)\s+(?:safety\s+)?(?:approval|certification)/i;
 const TABLE_TOPIC = /\bmember|\bjoin|\bproject|\blicen[cs]|\bfound|\bsource|\bretriev|\bstatus|\bgovern|\bsafe/i;
 
 /** Whether the draft is about the AI Alliance: it names it (not a look-alike) somewhere in its prose. */
@@ -51,6 +52,7 @@ export function analyse(model: DocumentModel, config: Config): Analysis {
     if (unit.inSourceList) continue;
     if (unit.kind === 'table-row' && !(unit.headers ?? []).some((h) => TABLE_TOPIC.test(h)) && !unit.segments.some((s) => hasPhrase(lex.subjects, s.masked))) continue;
     if (unit.kind !== 'paragraph') previousAboutAlliance = false;
+    let sameBlock = false;
     for (const sentence of sentencesOf(unit)) {
       const text = withoutLookalikes(sentence.text, lex);
       const inference = aboutAlliance || /Alliance/.test(text) ? findInference(text) : undefined;
@@ -60,7 +62,9 @@ export function analyse(model: DocumentModel, config: Config): Analysis {
         continue;
       }
       const mentionsAlliance = hasPhrase(lex.subjects, text) || (aboutAlliance && /\bAlliance\b/.test(text));
-      if (rejectsInference(text)) {
+      // A sentence that names an inference only to reject it is not a claim; one that also states
+      // the Alliance's role ("is not a regulator, and membership is no evidence of safety") still is.
+      if (rejectsInference(text) && !ROLE_STATEMENT.test(text)) {
         previousAboutAlliance = mentionsAlliance;
         continue;
       }
@@ -69,8 +73,9 @@ export function analyse(model: DocumentModel, config: Config): Analysis {
         continue;
       }
       if (unit.kind === 'footnote' && sentenceHasUrl(unit, sentence)) continue;
-      const judgement = judgeSentence(text, lex, { aboutAlliance, previousAboutAlliance, tableRow: unit.kind === 'table-row', headers: unit.headers });
-      previousAboutAlliance = mentionsAlliance || (previousAboutAlliance && /^(?:it|its|the\s+(?:consortium|organi[sz]ation|group|coalition))\b/i.test(text.trim()));
+      const judgement = judgeSentence(text, lex, { aboutAlliance, previousAboutAlliance, sameBlock, tableRow: unit.kind === 'table-row', headers: unit.headers });
+      sameBlock = true;
+      previousAboutAlliance = mentionsAlliance || judgement !== undefined || (previousAboutAlliance && /^(?:it|its|the\s+(?:consortium|organi[sz]ation|group|coalition))\b/i.test(text.trim()));
       if (!judgement) continue;
       const resolution = resolveCitations(model, unit, sentence, config, documentYear);
       claims.push({ unit, sentence, judgement, resolution });

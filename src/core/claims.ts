@@ -25,12 +25,17 @@ const EVENT_VERB = /\b(?:announced|launched|founded|co-?founded|formed|created|e
 const DATE_WORD = /\b(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}|\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*|(?:in|on|since|by|during|from|at\s+the\s+end\s+of|early|late|mid-?)\s+(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\s+)?(?:19|20)\d{2}|(?:19|20)\d{2}|at\s+(?:its\s+)?launch|on\s+launch\s+day|at\s+the\s+time|initially|originally)\b/i;
 const SYSTEM_SAFE = /\b(?:is|are|was|were|be|being|been|as|remains?|proven|deemed|considered|certified\s+as|rated)\s+(?:not\s+|now\s+|fully\s+|completely\s+|entirely\s+|inherently\s+|therefore\s+|thus\s+|also\s+|independently\s+|demonstrably\s+)*(?:safe|unsafe|vetted|trusted|trustworthy|secure|harmless|risk-free|safety[- ](?:approved|certified|tested))\b|\b(?:safe|vetted|trusted)\s+(?:to|for)\s+(?:use|deploy)/i;
 const ROLE_SAFETY = /\b(?:regulator|regulat\w+|standards?\s+body|legal\s+force|safety\s+approval|approv\w+|certif\w+|vets?|vetting|endorse\w*|audits?|accredit\w*|enforce\w*)\b/i;
-const OPEN_PREDICATE = /\b(?:is|are|was|were|be|isn['’]t|aren['’]t|as|qualif\w+\s+as|counts?\s+as|count\s+as|meets?|met|compl\w+\s+with|under|labell?ed|called|marketed\s+as|described\s+as|considered)\s+(?:not\s+|truly\s+|fully\s+|genuinely\s+|really\s+|an?\s+|also\s+|therefore\s+)*(?:open[- ]source|open\s+source\s+ai|osaid|open\s+by\s+the\s+osi|the\s+open\s+source\s+ai\s+definition|osi[- ]approved|open[- ]weights?)\b/i;
+const OPEN_PREDICATE = /\b(?:is|are|was|were|be|isn['’]t|aren['’]t|qualif\w+\s+as|counts?\s+as|count\s+as|meets?|met|compl\w+\s+with|under|labell?ed|called|marketed\s+as|described\s+as|considered)\s+(?:not\s+|truly\s+|fully\s+|genuinely\s+|really\s+|an?\s+|also\s+|therefore\s+)*(?:open[- ]source|open\s+source\s+ai|osaid|open\s+by\s+the\s+osi|the\s+open\s+source\s+ai\s+definition|osi[- ]approved|open[- ]weights?)\b/i;
 const OSAID = /\b(?:OSAID|Open\s+Source\s+AI\s+Definition|Open\s+Source\s+Initiative|OSI)\b/;
 const PROJECT_SCOPED = /\b(?:project|repository|repo|model|dataset|data\s+set|toolkit|library|benchmark|weights|code\s+base|codebase)\b/i;
 const ALLIANCE_WIDE = /\b(?:managed\s+projects?|supported\s+projects?|member\s+projects?|all\s+projects|alliance\s+projects?|projects\s+(?:managed|supported)|standard|default|policy|policies)\b/i;
 const FOUNDING_STRONG = /\b(?:found(?:ed|ing|er|ers)|co-?found\w*|inception|inaugural|December\s+5,?\s+2023|5\s+December\s+2023|Dec\.?\s+5,?\s+2023)\b/i;
 const FOUNDING_LAUNCH = /\b(?:launched|launch|launches|formed|established|created|started|announced)\b/i;
+const MISSION = /\b(?:mission|aims?\s+to|aim\s+is|goal|purpose|role\s+is|practical\s+role|vision|dedicated\s+to|committed\s+to|seeks?\s+to|exists\s+to)\b/i;
+const MEMBER_NOUN = /\bmembers\b|\bmembership\b|\bmember\s+(?:of|since|organi[sz]ations?|companies|institutions|directory|list|count|roster)\b|\b(?:a|an|the|founding|new|general|core|newest|latest)\s+member\b|\bjoin(?:ed|s|ing)?\s+(?:the\s+)?(?:AI\s+)?Alliance\b|\bjoined\b/i;
+const MEMBER_COMPOSITION = /^(?:many|most|some|all|several|few|its|their|the\s+alliance['’]s|alliance)\s+members\b/i;
+const PROPER_OR_NUMBER = /(?<!^)\b(?:[A-Z][\p{L}&-]+|\d[\d,.]*)/u;
+const CONTINUATION = /^(?:it|its|they|their|these|the|managed|supported|member|members|standard|alliance|projects|licen[cs]es)\b/i;
 const SUBJECT_PRONOUN = /^(?:it|its|they|their|the\s+(?:consortium|coalition|organi[sz]ation|group|alliance|initiative|network|community|body|collective))\b/i;
 
 export interface Lexicons {
@@ -83,6 +88,8 @@ export interface SentenceContext {
   previousAboutAlliance: boolean;
   /** The sentence is a table row (cells, no verbs): membership tables and source tables. */
   tableRow: boolean;
+  /** The previous sentence is in the same block as this one. */
+  sameBlock?: boolean;
   /** Header text of a table row's columns. */
   headers?: string[];
 }
@@ -102,7 +109,8 @@ export function isNonClaim(text: string): boolean {
  */
 export function judgeSentence(text: string, lex: Lexicons, ctx: SentenceContext): ClaimJudgement | undefined {
   const subject = subjectOf(text, lex, ctx.aboutAlliance);
-  const pronoun = ctx.previousAboutAlliance && SUBJECT_PRONOUN.test(text.trimStart());
+  // Within a block that is about the Alliance, the next sentences continue to be ("It…", "Managed projects…").
+  const pronoun = ctx.previousAboutAlliance && (SUBJECT_PRONOUN.test(text.trimStart()) || (ctx.sameBlock === true && CONTINUATION.test(text.trimStart())));
   const osaid = OSAID.test(text) || OPEN_PREDICATE.test(text);
   if (!ctx.aboutAlliance && !(osaid && OSAID.test(text))) return undefined;
   if (isNonClaim(text)) return undefined;
@@ -110,7 +118,7 @@ export function judgeSentence(text: string, lex: Lexicons, ctx: SentenceContext)
   if (!category) return undefined;
   const [cat, policy] = category;
   if (PLAN.test(text) && cat !== 'governance-licensing') return undefined;
-  if (NORMATIVE.test(text) && cat !== 'governance-licensing') return undefined;
+  if (NORMATIVE.test(text) && cat !== 'governance-licensing' && !(policy === 'safety' && ROLE_SAFETY.test(text))) return undefined;
   const hedged = hasPhrase(lex.hedges, text);
   const negated = NEGATION.test(text);
   const historical = !CURRENT_MARKER.test(text) && EVENT_VERB.test(text) && DATE_WORD.test(text);
@@ -128,20 +136,32 @@ function categoryOf(text: string, lex: Lexicons, aboutTheAlliance: boolean, ctx:
     return ['safety', 'safety/system'];
   }
   if (OPEN_PREDICATE.test(text) || (OSAID.test(text) && has('open-source-ai'))) return ['open-source-ai', 'open-source-ai'];
-  const members = /\bmember(?:s|ship)?\b|\bjoin(?:ed|s|ing)?\b/i.test(text);
+  const withoutMemberProjects = text.replace(/\bmember\s+projects?\b/gi, '');
+  const members = MEMBER_NOUN.test(withoutMemberProjects);
   const foundingPair = /\bIBM\b.{0,40}\bMeta\b|\bMeta\b.{0,40}\bIBM\b/.test(text) && FOUNDING_LAUNCH.test(text);
-  if (!aboutTheAlliance && !foundingPair && !(members && !/\bmember\s+(?:of|states?)\b(?!\s+the\s+(?:AI\s+)?Alliance)/i.test(text)) && !ctx.tableRow) return undefined;
+  const memberClaim = members && !/\bmember\s+(?:of|states?)\b(?!\s+the\s+(?:AI\s+)?Alliance)/i.test(text) && (PROPER_OR_NUMBER.test(text) || MEMBER_COMPOSITION.test(text.trim()));
+  if (!aboutTheAlliance && !foundingPair && !memberClaim && !ctx.tableRow) return undefined;
   if (PRESS.test(text) && PRESS_SUBJECT.test(text)) return ['other', 'other/press'];
   if (ROLE_SAFETY.test(text) && aboutTheAlliance && /\b(?:not|no|never|neither|nor|doesn['’]t|isn['’]t)\b/i.test(text)) return ['safety', 'safety'];
   if (FOUNDING_STRONG.test(text) || foundingPair || (FOUNDING_LAUNCH.test(text) && aboutTheAlliance && !hasPhrase(lex.projects, text) && !/\bproject|initiative|platform|hub|benchmark|toolkit|dataset|working\s+group\b/i.test(text) && /\b2023\b|\bIBM\b|\bMeta\b|\bin\s+December\b/.test(text))) return ['founding', 'founding'];
-  if (has('membership') && (members || /\b(?:organi[sz]ations|companies|universities|institutions|startups|collaborators|participants|signatories)\b/i.test(text))) return ['membership', 'membership'];
-  if (has('governance-licensing')) {
+  const governance = has('governance-licensing');
+  if (governance && /\b(?:managed|supported|member)\s+projects?\b|\blicen[cs]/i.test(text)) return governanceOf(text, lex);
+  if (has('membership') && (members || /\b(?:organi[sz]ations|companies|universities|institutions|startups|collaborators|participants|signatories)\b/i.test(withoutMemberProjects))) return ['membership', 'membership'];
+  if (MISSION.test(text) && aboutTheAlliance) return ['other', 'other'];
+  if (governance) return governanceOf(text, lex);
+  return restOf(text, lex, aboutTheAlliance, has, members, ctx);
+}
+
+function governanceOf(text: string, lex: Lexicons): [Category, PolicyKey] {
+  {
     const licence = /\blicen[cs]\w*|\bApache|\bCDLA\b|\bCC[- ]BY\b|Creative\s+Commons/i.test(text);
     const oneProject = licence && (hasPhrase(lex.projects, text) || (PROJECT_SCOPED.test(text) && !ALLIANCE_WIDE.test(text)));
     return ['governance-licensing', oneProject ? 'governance-licensing/project' : 'governance-licensing'];
   }
+}
+
+function restOf(text: string, lex: Lexicons, aboutTheAlliance: boolean, has: (c: Category) => boolean, members: boolean, ctx: SentenceContext): [Category, PolicyKey] | undefined {
   if (ROLE_SAFETY.test(text) && aboutTheAlliance) return ['safety', 'safety'];
-  if (has('safety') && aboutTheAlliance && /\bsafety\b/i.test(text)) return ['safety', 'safety'];
   if (has('project') || hasPhrase(lex.projects, text)) return ['project', 'project'];
   if (has('other') && aboutTheAlliance) return ['other', 'other'];
   if (ctx.tableRow && members) return ['membership', 'membership'];
