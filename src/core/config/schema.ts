@@ -80,6 +80,7 @@ function categoryPolicySchema(key: string): JsonSchema {
       approved: {
         description: 'Source types that satisfy such a claim (replaces the list it overrides).',
         type: 'array',
+        minItems: 1,
         maxItems: 100,
         items: { type: 'string', format: FORMAT.sourceType, pattern: SOURCE_TYPE_NAME },
       },
