@@ -93,10 +93,13 @@ function quickFixes(document: vscode.TextDocument, finding: CoreDiagnostic): vsc
     seen.add(identity);
     actions.push(fixAction(document, fix, diagnostic, fix === finding.fix));
   }
-  const suppress = new vscode.CodeAction(`Suppress ${finding.rule} for this line`, vscode.CodeActionKind.QuickFix);
-  suppress.edit = suppressEdit(document, finding);
-  suppress.diagnostics = [diagnostic];
-  actions.push(suppress);
+  // The core may offer the suppress comment itself; add one only where it does not.
+  if (!fixes.some((f) => f.edits.some((e) => e.text.includes('alliance-cite-disable-next-line')))) {
+    const suppress = new vscode.CodeAction(`Suppress ${finding.rule} for this line`, vscode.CodeActionKind.QuickFix);
+    suppress.edit = suppressEdit(document, finding);
+    suppress.diagnostics = [diagnostic];
+    actions.push(suppress);
+  }
   return actions;
 }
 

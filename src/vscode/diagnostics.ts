@@ -40,6 +40,7 @@ export class DraftLinter implements vscode.Disposable {
   readonly onDidLint = this.changed.event;
   /** Bumped whenever config files or settings change, so sessions are rebuilt. */
   private configEpoch = 0;
+  private readonly reportedNotes = new Set<string>();
 
   constructor(
     private readonly log: Logger,
@@ -76,6 +77,11 @@ export class DraftLinter implements vscode.Disposable {
     return state.latest?.version === document.version ? state.latest : undefined;
   }
 
+  /** Whether a lint of the document is scheduled (e.g. waiting for typing to pause). */
+  isLintPending(uri: vscode.Uri): boolean {
+    return this.states.get(key(uri))?.timer !== undefined;
+  }
+
   /** Why the document is linted on save only, if it is. */
   onSaveOnly(uri: vscode.Uri): OnSaveReason | undefined {
     return this.states.get(key(uri))?.onSaveOnly;
@@ -90,6 +96,7 @@ export class DraftLinter implements vscode.Disposable {
     this.configEpoch++;
     clearResolvedConfigs();
     this.configCollection.clear();
+    this.reportedNotes.clear();
     for (const state of this.states.values()) state.onSaveOnly = undefined;
     for (const document of vscode.workspace.textDocuments) this.trigger(document, 'config');
   }
@@ -156,6 +163,7 @@ export class DraftLinter implements vscode.Disposable {
     }
     state.configProblem = undefined;
     this.onConfigFiles(resolved.value.files);
+    this.reportNotes(resolved.value.notes);
     const text = document.getText();
     if (text.length > settings.onTypeMaxChars && state.onSaveOnly !== 'size') {
       state.onSaveOnly = 'size';
@@ -181,13 +189,26 @@ export class DraftLinter implements vscode.Disposable {
     this.changed.fire(document.uri);
   }
 
+  /** Shows every located problem of a config that could not be used on the config file itself. */
   private showConfigProblem(problem: ConfigProblem): void {
-    if (!problem.file) return;
-    const line = Math.max(0, (problem.line ?? 1) - 1);
-    const column = Math.max(0, (problem.column ?? 1) - 1);
-    const diagnostic = new vscode.Diagnostic(new vscode.Range(line, column, line, column + 1), problem.message, vscode.DiagnosticSeverity.Error);
-    diagnostic.source = 'alliance-cite';
-    this.configCollection.set(vscode.Uri.file(problem.file), [diagnostic]);
+    const byFile = new Map<string, vscode.Diagnostic[]>();
+    for (const located of problem.located) {
+      const line = Math.max(0, located.line - 1);
+      const column = Math.max(0, located.column - 1);
+      const diagnostic = new vscode.Diagnostic(new vscode.Range(line, column, line, column + 1), located.message, vscode.DiagnosticSeverity.Error);
+      diagnostic.source = 'alliance-cite';
+      byFile.set(located.file, [...(byFile.get(located.file) ?? []), diagnostic]);
+    }
+    for (const [file, diagnostics] of byFile) this.configCollection.set(vscode.Uri.file(file), diagnostics);
+  }
+
+  /** Logs each config note (e.g. what an untrusted workspace may not set) once per config load. */
+  private reportNotes(notes: readonly string[]): void {
+    for (const note of notes) {
+      if (this.reportedNotes.has(note)) continue;
+      this.reportedNotes.add(note);
+      this.log.info(note);
+    }
   }
 
   private state(uri: vscode.Uri): DocumentState {

@@ -13,6 +13,8 @@ import { CountsStatusBar } from './statusBar';
 export interface AllianceCiteApi {
   /** Fires after a document's findings were published or cleared. */
   readonly onDidLint: vscode.Event<vscode.Uri>;
+  /** Whether a lint of the document is scheduled but has not run yet. */
+  isLintPending(uri: vscode.Uri): boolean;
 }
 
 const DOCUMENTS: vscode.DocumentSelector = [{ scheme: 'file' }, { scheme: 'untitled' }];
@@ -68,7 +70,7 @@ export function activate(context: vscode.ExtensionContext): AllianceCiteApi {
   for (const document of vscode.workspace.textDocuments) linter.trigger(document, 'open');
   updateStatus();
   log.info('alliance-cite is active.');
-  return { onDidLint: linter.onDidLint };
+  return { onDidLint: linter.onDidLint, isLintPending: (uri) => linter.isLintPending(uri) };
 }
 
 export function deactivate(): void {
