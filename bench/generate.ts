@@ -17,7 +17,7 @@ export interface CorpusOptions {
 }
 
 export const FULL_CORPUS: CorpusOptions = { seed: 20261125, files: 2000, largeFiles: 4, largeFileLines: 5000, allianceShare: 0.2 };
-export const QUICK_CORPUS: CorpusOptions = { seed: 20261125, files: 200, largeFiles: 1, largeFileLines: 5000, allianceShare: 0.2 };
+export const QUICK_CORPUS: CorpusOptions = { seed: 20261125, files: 120, largeFiles: 1, largeFileLines: 5000, allianceShare: 0.2 };
 
 export interface CorpusFile {
   /** Path relative to the corpus root, with forward slashes. */

@@ -1,0 +1,149 @@
+// `npm run bench [-- --quick] [-- --runs N]`: generates the corpus, times the alliance-cite CLI,
+// markdownlint-cli2 and the parse floor as whole processes, measures re-lint latency in process,
+// and prints the figures. The last line is the one-line summary CI logs keep.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { findDrafts } from '../src/node/files';
+import { bundleBenchScripts } from './bundle';
+import { FULL_CORPUS, QUICK_CORPUS, writeCorpus } from './generate';
+import { firstLineOf, runTimed, type ProcessRun } from './measure';
+import type { LatencyResult } from './relint';
+import { machineDescription, printReport, summaryLine, type ToolReport } from './report';
+import { summarise } from './stats';
+
+interface BenchOptions {
+  quick: boolean;
+  runs: number;
+  edits: number;
+  build: boolean;
+}
+
+/** Retrieval dates are judged against a fixed day so figures do not drift with the calendar. */
+const AS_OF = '2026-11-25';
+const USAGE = 'usage: npm run bench [-- --quick] [--runs N] [--edits N] [--no-build]';
+
+function parseOptions(argv: readonly string[]): BenchOptions {
+  const options: BenchOptions = { quick: false, runs: 0, edits: 0, build: true };
+  for (let i = 0; i < argv.length; i++) {
+    const count = (): number => {
+      const value = Number(argv[++i]);
+      if (!Number.isInteger(value) || value < 1) fail(`${argv[i - 1]} needs a positive whole number\n${USAGE}`);
+      return value;
+    };
+    if (argv[i] === '--quick') options.quick = true;
+    else if (argv[i] === '--runs') options.runs = count();
+    else if (argv[i] === '--edits') options.edits = count();
+    else if (argv[i] === '--no-build') options.build = false;
+    else fail(`unknown option ${argv[i]}\n${USAGE}`);
+  }
+  options.runs ||= options.quick ? 2 : 5;
+  options.edits ||= options.quick ? 40 : 200;
+  return options;
+}
+
+function fail(message: string): never {
+  process.stderr.write(`bench: ${message}\n`);
+  process.exit(2);
+}
+
+/** Builds dist/cli.js; returns why the CLI cannot be measured, or undefined when it can. */
+function buildCli(root: string, build: boolean): string | undefined {
+  if (build) {
+    const result = spawnSync(process.execPath, ['esbuild.config.mjs'], { cwd: root, encoding: 'utf8' });
+    if (result.status !== 0) return `the build failed: ${(result.stderr || result.stdout).split('\n').find((l) => l.trim()) ?? `exit ${result.status}`}`;
+  }
+  return existsSync(join(root, 'dist/cli.js')) ? undefined : 'dist/cli.js not found (run npm run build)';
+}
+
+/**
+ * Makes the corpus the root of its own repository: the CLI honours .gitignore files up to the
+ * repository root, and this repository ignores bench/corpus/.
+ */
+function makeRepositoryRoot(corpus: string): void {
+  const result = spawnSync('git', ['init', '-q'], { cwd: corpus, encoding: 'utf8' });
+  if (result.status !== 0) process.stdout.write(`warning: git init in ${corpus} failed; the CLI may skip the git-ignored corpus\n`);
+}
+
+interface Tool {
+  name: string;
+  args: string[];
+  /** Exit codes that mean "ran to the end" (linters exit 1 when they report findings). */
+  okStatus: number[];
+  runs: ProcessRun[];
+  failure?: string;
+}
+
+function measureRounds(tools: Tool[], rounds: number, corpus: string, work: string): void {
+  // Round 0 warms the disk cache and is not counted. Rotating the order spreads drift evenly.
+  for (let round = 0; round <= rounds; round++) {
+    for (let k = 0; k < tools.length; k++) {
+      const tool = tools[(k + round) % tools.length];
+      if (tool.failure) continue;
+      const files = { stdoutFile: join(work, `${tool.name}.out`), stderrFile: join(work, `${tool.name}.err`) };
+      const run = runTimed({ args: tool.args, cwd: corpus, ...files }, work);
+      if (run.status === null || !tool.okStatus.includes(run.status)) {
+        const why = run.signal ? `killed by ${run.signal}` : `exit ${run.status}`;
+        tool.failure = `${why}: ${firstLineOf(files.stderrFile) || firstLineOf(files.stdoutFile) || 'no output'}`;
+      } else if (round > 0) tool.runs.push(run);
+    }
+    process.stdout.write(round === 0 ? 'warm-up round done\n' : `round ${round}/${rounds} done\n`);
+  }
+}
+
+function measureLatency(relintScript: string, edits: number, quick: boolean): LatencyResult[] | string {
+  // A budget per draft size keeps a slow core from stalling the run; fewer edits are then reported.
+  const budget = quick ? ['--warmup', '2', '--budget-ms', '5000', '--min-edits', '5'] : ['--warmup', '20', '--budget-ms', '90000', '--min-edits', '20'];
+  const args = [relintScript, '--edits', String(edits), ...budget, '--sizes', '300,1000,5000'];
+  const result = spawnSync(process.execPath, args, { encoding: 'utf8', maxBuffer: 1 << 20 });
+  if (result.status !== 0) return `relint failed (exit ${result.status}): ${result.stderr.split('\n').find((l) => l.trim()) ?? ''}`;
+  return JSON.parse(result.stdout.trim().split('\n').pop() ?? '[]') as LatencyResult[];
+}
+
+async function main(): Promise<void> {
+  const options = parseOptions(process.argv.slice(2));
+  const root = resolve(import.meta.dirname, '..');
+  const work = join(root, 'bench/.work');
+  mkdirSync(work, { recursive: true });
+  process.stdout.write(`${machineDescription()}\n`);
+
+  const preset = options.quick ? QUICK_CORPUS : FULL_CORPUS;
+  const corpus = join(root, 'bench/corpus', options.quick ? 'quick' : 'full');
+  const corpusSummary = writeCorpus(corpus, preset);
+  makeRepositoryRoot(corpus);
+  writeFileSync(join(corpus, '.markdownlint-cli2.jsonc'), '{ "noBanner": true, "noProgress": true }\n');
+  const mb = (corpusSummary.bytes / 1e6).toFixed(1);
+  process.stdout.write(`corpus: ${corpus}: ${corpusSummary.files} files (${corpusSummary.allianceFiles} about the Alliance), ${corpusSummary.lines} lines, ${mb} MB\n`);
+
+  const cliProblem = buildCli(root, options.build);
+  const bundles = await bundleBenchScripts(root, work);
+  const tools: Tool[] = [
+    { name: 'cli', args: [join(root, 'dist/cli.js'), '--as-of', AS_OF, '--format', `json=${join(work, 'cli-findings.json')}`, '.'], okStatus: [0, 1], runs: [], failure: cliProblem && `unavailable: ${cliProblem}` },
+    { name: 'markdownlint-cli2', args: [join(root, 'node_modules/markdownlint-cli2/markdownlint-cli2-bin.mjs'), '**/*.md'], okStatus: [0, 1], runs: [] },
+    { name: 'parse-floor', args: [bundles.parseFloor, '.'], okStatus: [0], runs: [] },
+  ];
+  if (!cliProblem) {
+    const seen = findDrafts({ cwd: corpus, patterns: ['.'] }).files.length;
+    if (seen !== corpusSummary.files) process.stdout.write(`warning: the CLI would lint ${seen} of ${corpusSummary.files} corpus files\n`);
+  }
+  measureRounds(tools, options.runs, corpus, work);
+  const latency = measureLatency(bundles.relint, options.edits, options.quick);
+
+  const reports: ToolReport[] = tools.map((t) => ({
+    name: t.name,
+    failure: t.failure,
+    wall: t.runs.length ? summarise(t.runs.map((r) => r.wallMs)) : undefined,
+    cpu: t.runs.length && t.runs.every((r) => r.cpuMs !== undefined) ? summarise(t.runs.map((r) => r.cpuMs ?? 0)) : undefined,
+    peakMb: t.runs.length ? Math.max(...t.runs.map((r) => r.peakMb ?? NaN)) : undefined,
+  }));
+  const markdown = printReport({ reports, latency, options, corpus: corpusSummary, asOf: AS_OF }, (line) => process.stdout.write(`${line}\n`));
+  writeFileSync(join(work, 'last-run.md'), markdown);
+  process.stdout.write(`(figures as Markdown in ${join(work, 'last-run.md')})\n`);
+  process.stdout.write(`${summaryLine(reports, latency)}\n`);
+  if (reports.some((r) => r.failure) || typeof latency === 'string') process.exitCode = 1;
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`bench: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exitCode = 1;
+});
