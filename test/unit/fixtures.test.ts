@@ -128,6 +128,31 @@ function onlyInsertions(before: string, after: string): boolean {
   return i === before.length;
 }
 
+/** Lines removed (`-`) and added (`+`) between two texts, from a longest-common-subsequence diff. */
+function lineDiff(expected: string, actual: string, limit = 12): string {
+  // Split on \n only, so a missing or extra \r shows up as a changed line.
+  const a = expected.split('\n');
+  const b = actual.split('\n');
+  const lcs: number[][] = Array.from({ length: a.length + 1 }, () => new Array<number>(b.length + 1).fill(0));
+  for (let i = a.length - 1; i >= 0; i--) {
+    for (let j = b.length - 1; j >= 0; j--) lcs[i][j] = a[i] === b[j] ? lcs[i + 1][j + 1] + 1 : Math.max(lcs[i + 1][j], lcs[i][j + 1]);
+  }
+  const out: string[] = [];
+  let i = 0;
+  let j = 0;
+  while ((i < a.length || j < b.length) && out.length < limit) {
+    if (i < a.length && j < b.length && a[i] === b[j]) {
+      i++;
+      j++;
+    } else if (j < b.length && (i === a.length || lcs[i][j + 1] >= lcs[i + 1][j])) {
+      out.push(`  + ${j + 1}: ${JSON.stringify(b[j++])}`);
+    } else {
+      out.push(`  - ${i + 1}: ${JSON.stringify(a[i++])}`);
+    }
+  }
+  return out.join('\n');
+}
+
 const drafts = readdirSync(DRAFTS_DIR)
   .filter((f) => f.endsWith('.md') && !f.endsWith('.fixed.md'))
   .sort();
@@ -161,7 +186,10 @@ describe('fixture drafts', () => {
       assert.ok(onlyInsertions(text, fixed), 'fix-all changed the writer\u2019s text instead of only inserting stubs');
       if (UPDATE_GOLDEN) writeFileSync(goldenPath, fixed, 'utf8');
       const golden = readFileSync(goldenPath);
-      assert.ok(Buffer.from(fixed, 'utf8').equals(golden), `fix-all output differs from ${path.basename(goldenPath)} (run with UPDATE_GOLDEN=1 and review the diff)`);
+      if (!Buffer.from(fixed, 'utf8').equals(golden)) {
+        const name = path.basename(goldenPath);
+        assert.fail(`fix-all output differs from ${name} (- golden, + actual; UPDATE_GOLDEN=1 rewrites it, then review the diff):\n${lineDiff(golden.toString('utf8'), fixed)}`);
+      }
       const stillFixable = lint(fixed, options()).diagnostics.filter((d) => d.fix);
       assert.deepEqual(stillFixable.map((d) => `${d.rule}: ${quote(fixed.slice(d.start, d.end))}`), [], 'fixable findings remain after fix-all');
     });
