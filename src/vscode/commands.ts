@@ -5,7 +5,7 @@ import * as vscode from 'vscode';
 import { fixAllEdit, SELECT_PLACEHOLDER_COMMAND, selectPlaceholder } from './codeActions';
 import { explicitConfigPath, resolveConfig, starterConfigText } from './configResolver';
 import type { DraftLinter } from './diagnostics';
-import { guard, type Logger } from './logger';
+import { guard, guardAsync, type Logger } from './logger';
 import { isDraft, readSettings } from './settings';
 
 export const COMMANDS = {
@@ -19,9 +19,9 @@ export const CONFIG_FILE_NAME = '.alliance-cite.yaml';
 
 export function registerCommands(linter: DraftLinter, log: Logger, output: vscode.OutputChannel): vscode.Disposable[] {
   return [
-    vscode.commands.registerCommand(COMMANDS.lintWorkspace, guard(log, 'Linting the workspace failed', () => lintWorkspace(linter, log))),
-    vscode.commands.registerCommand(COMMANDS.fixAll, guard(log, 'Fixing all problems failed', () => fixAllInActiveEditor(linter))),
-    vscode.commands.registerCommand(COMMANDS.openConfig, guard(log, 'Opening the config file failed', () => openConfig(log))),
+    vscode.commands.registerCommand(COMMANDS.lintWorkspace, guardAsync(log, 'Linting the workspace failed', () => lintWorkspace(linter, log))),
+    vscode.commands.registerCommand(COMMANDS.fixAll, guardAsync(log, 'Fixing all problems failed', () => fixAllInActiveEditor(linter))),
+    vscode.commands.registerCommand(COMMANDS.openConfig, guardAsync(log, 'Opening the config file failed', () => openConfig(log))),
     vscode.commands.registerCommand(COMMANDS.showOutput, () => output.show(true)),
     vscode.commands.registerCommand(SELECT_PLACEHOLDER_COMMAND, guard(log, 'Selecting the placeholder failed', selectPlaceholder)),
   ];

@@ -153,8 +153,8 @@ export class DraftLinter implements vscode.Disposable {
     if (!resolved.ok) {
       if (state.configProblem?.message !== resolved.problem.message) {
         this.log.warn(`${resolved.problem.message} (${document.uri.fsPath} is not linted until the config is fixed)`);
-        this.showConfigProblem(resolved.problem);
       }
+      this.showConfigProblem(resolved.problem);
       state.configProblem = resolved.problem;
       state.latest = undefined;
       this.collection.set(document.uri, []);

@@ -34,8 +34,8 @@ export function describeClaim(findings: readonly CoreDiagnostic[], config: Confi
   md.appendMarkdown('**alliance-cite**');
   if (withPolicy?.category) {
     md.appendMarkdown(' \u2014 ');
-    md.appendText(`${withPolicy.category} claim`);
-    if (policy && policy !== withPolicy.category) md.appendText(` (${policy})`);
+    md.appendMarkdown(escapeMarkdown(`${withPolicy.category} claim`));
+    if (policy && policy !== withPolicy.category) md.appendMarkdown(escapeMarkdown(` (${policy})`));
   }
   md.appendMarkdown('\n\n');
   if (policy) {
@@ -44,7 +44,7 @@ export function describeClaim(findings: readonly CoreDiagnostic[], config: Confi
       md.appendMarkdown('Approved sources:\n\n');
       for (const type of approved) {
         md.appendMarkdown('- ');
-        md.appendText(config.sources.types[type]?.label ?? type);
+        md.appendMarkdown(escapeMarkdown(config.sources.types[type]?.label ?? type));
         md.appendMarkdown(` (\`${type}\`)\n`);
       }
       md.appendMarkdown('\n');
@@ -53,9 +53,14 @@ export function describeClaim(findings: readonly CoreDiagnostic[], config: Confi
   md.appendMarkdown('What is missing or wrong:\n\n');
   for (const finding of findings) {
     md.appendMarkdown('- ');
-    md.appendText(finding.message);
+    md.appendMarkdown(escapeMarkdown(finding.message));
     const docs = ruleById(finding.rule)?.docsUrl;
     md.appendMarkdown(docs ? ` ([${finding.rule}](${docs}))\n` : ` (${finding.rule})\n`);
   }
   return md;
+}
+
+/** Escapes Markdown syntax in plain text (MarkdownString.appendText would also turn spaces into &nbsp;). */
+function escapeMarkdown(text: string): string {
+  return text.replace(/[\\`*_{}[\]()#+\-.!|<>~]/g, '\\$&');
 }

@@ -31,3 +31,14 @@ export function guard<A extends unknown[]>(log: Logger, what: string, handler: (
     }
   };
 }
+
+/** Wraps a command so that a failure is logged, while callers can still await its completion. */
+export function guardAsync<A extends unknown[]>(log: Logger, what: string, handler: (...args: A) => Promise<unknown> | unknown) {
+  return async (...args: A): Promise<void> => {
+    try {
+      await handler(...args);
+    } catch (error) {
+      log.error(what, error);
+    }
+  };
+}

@@ -5,19 +5,43 @@ import * as fs from 'node:fs';
 import * as net from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import type { BrowserContext } from 'playwright-core';
 
-export const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+export const REPO = path.resolve(__dirname, '..', '..');
+
+export interface Tools {
+  node24: string;
+  codeServer: string;
+  entry: string;
+}
+
+export interface Run {
+  root: string;
+  dirs: Record<RunDir, string>;
+  workspace: string;
+  env: NodeJS.ProcessEnv;
+  remove(): void;
+}
+
+type RunDir = 'xdg-config' | 'xdg-data' | 'xdg-cache' | 'tmp' | 'user-data' | 'extensions' | 'profile';
+const RUN_DIRS: RunDir[] = ['xdg-config', 'xdg-data', 'xdg-cache', 'tmp', 'user-data', 'extensions', 'profile'];
+
+export interface CodeServer {
+  port: number;
+  base: string;
+  pid: number;
+  stop(): Promise<void>;
+}
 export const RESULTS_DIR = path.join(REPO, 'test-results');
 export const SUITE_OUT = path.join(REPO, 'out', 'test', 'vscode');
 const FIXTURE_WORKSPACE = path.join(REPO, 'test', 'vscode', 'fixtures', 'workspace');
 
 /** Runs the (idempotent, cached) installer and returns the paths it reports. */
-export function ensureTools() {
+export function ensureTools(): Tools {
   const script = path.join(REPO, 'scripts', 'install-vscode-test-tools.sh');
   const run = spawnSync('bash', [script], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
   if (run.status !== 0) throw new Error(`${script} failed with exit code ${run.status}`);
-  const vars = Object.fromEntries(
+  const vars: Record<string, string> = Object.fromEntries(
     run.stdout
       .split('\n')
       .filter((l) => l.includes('='))
@@ -33,14 +57,13 @@ export function ensureTools() {
  * Creates a per-run folder: XDG and temp folders (so nothing is written into the home folder),
  * user data with quiet settings, an extensions folder, and a copy of the fixture workspace.
  */
-export function prepareRun(name) {
+export function prepareRun(name: string, fixture: string | undefined = FIXTURE_WORKSPACE): Run {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), `alliance-cite-${name}-`));
-  const dirs = Object.fromEntries(
-    ['xdg-config', 'xdg-data', 'xdg-cache', 'tmp', 'user-data', 'extensions', 'profile'].map((d) => [d, path.join(root, d)]),
-  );
+  const dirs = Object.fromEntries(RUN_DIRS.map((d) => [d, path.join(root, d)])) as Record<RunDir, string>;
   for (const dir of Object.values(dirs)) fs.mkdirSync(dir, { recursive: true });
   const workspace = path.join(root, 'workspace');
-  fs.cpSync(FIXTURE_WORKSPACE, workspace, { recursive: true });
+  if (fixture) fs.cpSync(fixture, workspace, { recursive: true });
+  else fs.mkdirSync(workspace);
   // A repository root: config lookup stops here, as it does in a writer's repository.
   fs.mkdirSync(path.join(workspace, '.git'));
   fs.mkdirSync(path.join(dirs['user-data'], 'User'), { recursive: true });
@@ -71,19 +94,21 @@ export function prepareRun(name) {
   return { root, dirs, workspace, env, remove: () => fs.rmSync(root, { recursive: true, force: true }) };
 }
 
-export async function freePort() {
+export async function freePort(): Promise<number> {
   return await new Promise((resolve, reject) => {
     const server = net.createServer();
     server.once('error', reject);
     server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
       server.close(() => resolve(port));
     });
   });
 }
 
 /** Starts code-server detached (its own process group) and waits until /healthz answers. */
-export async function startCodeServer(tools, run, { logFile, smokeTestDriver = true }) {
+export async function startCodeServer(tools: Tools, run: Run, options: { logFile: string; smokeTestDriver?: boolean }): Promise<CodeServer> {
+  const { logFile, smokeTestDriver = true } = options;
   const port = await freePort();
   fs.mkdirSync(path.dirname(logFile), { recursive: true });
   const log = fs.openSync(logFile, 'w');
@@ -101,7 +126,9 @@ export async function startCodeServer(tools, run, { logFile, smokeTestDriver = t
   if (smokeTestDriver) args.push('--vscode-option', 'enable-smoke-test-driver');
   const child = spawn(tools.node24, args, { detached: true, env: run.env, stdio: ['ignore', log, log] });
   fs.closeSync(log);
-  const exited = new Promise((resolve) => child.once('exit', resolve));
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const pid = child.pid;
+  if (pid === undefined) throw new Error(`code-server could not be started; see ${logFile}`);
   const base = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 60_000;
   for (;;) {
@@ -115,11 +142,11 @@ export async function startCodeServer(tools, run, { logFile, smokeTestDriver = t
     if (Date.now() > deadline) throw new Error(`code-server did not answer /healthz within 60 s; see ${logFile}`);
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
-  return { port, base, pid: child.pid, stop: () => stopGroup(child.pid, exited) };
+  return { port, base, pid, stop: () => stopGroup(pid, exited) };
 }
 
 /** Ends a process group (server, extension host, watchers, language servers) and waits until it is gone. */
-async function stopGroup(pid, exited) {
+async function stopGroup(pid: number, exited: Promise<void>): Promise<void> {
   const alive = () => {
     try {
       process.kill(-pid, 0);
@@ -138,14 +165,14 @@ async function stopGroup(pid, exited) {
 }
 
 /** Opens headless Chromium (Debian's) with a persistent profile in the run folder. */
-export async function launchChromium(run) {
+export async function launchChromium(run: Run): Promise<BrowserContext> {
   const { chromium } = await import('playwright-core');
   const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
   if (!fs.existsSync(executablePath)) throw new Error(`Chromium not found at ${executablePath}; run scripts/install-vscode-test-tools.sh`);
   return await chromium.launchPersistentContext(run.dirs.profile, {
     executablePath,
     headless: true,
-    env: run.env,
+    env: run.env as Record<string, string>,
     viewport: { width: 1400, height: 900 },
     args: [
       '--headless',
@@ -161,10 +188,10 @@ export async function launchChromium(run) {
 }
 
 /** The workbench URL of a folder, optionally with the extension-development payload. */
-export function workbenchUrl(server, folder, payload) {
+export function workbenchUrl(server: CodeServer, folder: string, payload?: Record<string, string>): string {
   let url = `${server.base}/?folder=${encodeURIComponent(folder)}`;
   if (payload) {
-    const remote = (p) => `vscode-remote://127.0.0.1:${server.port}${p}`;
+    const remote = (p: string): string => `vscode-remote://127.0.0.1:${server.port}${p}`;
     const entries = Object.entries(payload).map(([key, value]) => [key, remote(value)]);
     url += `&payload=${encodeURIComponent(JSON.stringify(entries))}`;
   }
