@@ -20,10 +20,14 @@ export function closestMatch(word: string, candidates: Iterable<string>): string
   // Long inputs are not typos of short keys; skipping them keeps the cost bounded.
   if (word.length > 100) return undefined;
   const lower = word.toLowerCase();
+  const options = [...candidates];
   const limit = Math.max(1, Math.floor(word.length / 3));
+  // A truncated word ("warn" for "warning") is a likely slip even when many letters are missing.
+  const extension = lower.length >= 3 ? options.find((c) => c.toLowerCase().startsWith(lower)) : undefined;
+  if (extension !== undefined) return extension;
   let best: string | undefined;
   let bestDistance = Infinity;
-  for (const candidate of candidates) {
+  for (const candidate of options) {
     const distance = editDistance(lower, candidate.toLowerCase());
     if (distance < bestDistance && distance <= limit) {
       best = candidate;

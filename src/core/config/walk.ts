@@ -284,12 +284,13 @@ function describeString(schema: JsonSchema): string {
   }
 }
 
+/** Turns "a mapping with type, host" into "mappings with type, host". */
 function plural(phrase: string): string {
-  if (phrase.startsWith('a ') || phrase.startsWith('an ')) {
-    const rest = phrase.replace(/^an? /, '');
-    return rest.replace(/^(\w+)/, (w) => (w.endsWith('s') ? w : `${w}s`));
-  }
-  return phrase;
+  const bare = phrase.replace(/^an? /, '');
+  const cut = bare.search(/ with | \(/);
+  const head = cut < 0 ? bare : bare.slice(0, cut);
+  const tail = cut < 0 ? '' : bare.slice(cut);
+  return `${head.endsWith('s') ? head : `${head}s`}${tail}`;
 }
 
 function found(node: unknown): string {
