@@ -154,7 +154,7 @@ function lineDiff(expected: string, actual: string, limit = 12): string {
 }
 
 const drafts = readdirSync(DRAFTS_DIR)
-  .filter((f) => f.endsWith('.md') && !f.endsWith('.fixed.md'))
+  .filter((f) => f.endsWith('.md') && !f.endsWith('.fixed.md') && f !== 'README.md')
   .sort();
 
 function options(): LintOptions {
