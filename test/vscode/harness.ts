@@ -57,7 +57,7 @@ export function ensureTools(): Tools {
  * Creates a per-run folder: XDG and temp folders (so nothing is written into the home folder),
  * user data with quiet settings, an extensions folder, and a copy of the fixture workspace.
  */
-export function prepareRun(name: string, fixture: string | undefined = FIXTURE_WORKSPACE): Run {
+export function prepareRun(name: string, fixture: string | null = FIXTURE_WORKSPACE): Run {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), `alliance-cite-${name}-`));
   const dirs = Object.fromEntries(RUN_DIRS.map((d) => [d, path.join(root, d)])) as Record<RunDir, string>;
   for (const dir of Object.values(dirs)) fs.mkdirSync(dir, { recursive: true });
