@@ -1,11 +1,15 @@
 // Finds the effective config of each draft, applying command-line overrides on top.
 import * as path from 'node:path';
-import { defaultConfig, type Config, type RuleId, type RuleSeverity } from '../core';
+import { applyOverrides } from '../core/config';
+import type { Config, RuleId, RuleSeverity } from '../core';
+import { ConfigError, loadConfigForFile } from '../node/config';
 
 export interface ResolvedConfig {
   config: Config;
-  /** Config files that contributed, nearest first; empty when only the defaults apply. */
+  /** Config files that contributed, in merge order (nearest last); empty when only the defaults apply. */
   files: string[];
+  /** Things the user should know about the config (printed once as notes). */
+  notes: string[];
   /** Folder that the config's `ignore` globs are relative to. */
   baseDir: string;
 }
@@ -38,25 +42,27 @@ export class ConfigResolver {
     return resolved;
   }
 
-  private load(_file: string): ResolvedConfig | ConfigProblem {
-    const config = defaultConfig();
-    for (const { rule, severity } of this.options.ruleOverrides) config.rules[rule].severity = severity;
-    return { config, files: [], baseDir: this.options.cwd };
+  private load(file: string): ResolvedConfig | ConfigProblem {
+    const configPath = this.options.configPath === undefined ? undefined : path.resolve(this.options.cwd, this.options.configPath);
+    try {
+      const loaded = loadConfigForFile(file, { configPath });
+      const rules = Object.fromEntries(this.options.ruleOverrides.map((o) => [o.rule, o.severity]));
+      const config = this.options.ruleOverrides.length > 0 ? applyOverrides(loaded.config, { rules }) : loaded.config;
+      return { config, files: loaded.files, baseDir: loaded.baseDir, notes: loaded.notes };
+    } catch (error) {
+      if (error instanceof ConfigError) return { message: this.relativeMessage(error) };
+      throw error;
+    }
+  }
+
+  /** Prints the config file's path relative to the working folder, as the draft paths are. */
+  private relativeMessage(error: ConfigError): string {
+    const relative = path.relative(this.options.cwd, error.file);
+    const shown = relative && !relative.startsWith('..') && !path.isAbsolute(relative) ? relative.split(path.sep).join('/') : error.file;
+    return error.message.startsWith(error.file) ? shown + error.message.slice(error.file.length) : error.message;
   }
 }
 
 export function isConfigProblem(value: ResolvedConfig | ConfigProblem): value is ConfigProblem {
   return 'message' in value;
-}
-
-/** The commented starter config written by `alliance-cite init`. */
-export function starterConfig(): string {
-  return [
-    '# alliance-cite configuration. Nearer files override farther ones; `extends` merges.',
-    'rules:',
-    '  missing-citation: error',
-    '  missing-retrieval-date: warning',
-    'ignore: []',
-    '',
-  ].join('\n');
 }

@@ -5,7 +5,8 @@ import { fixAll, lint, LineIndex, type LintOptions } from '../core';
 import { describeError, findDrafts } from '../node/files';
 import { WriteRefusedError, writeFileAtomic } from '../node/write';
 import type { CliOptions } from './args';
-import { ConfigResolver, isConfigProblem, starterConfig } from './config';
+import { STARTER_CONFIG } from '../core/config';
+import { ConfigResolver, isConfigProblem } from './config';
 import { decodeDraft, encodeDraft } from './decode';
 import { formatReport } from './formatters';
 import { unifiedDiff } from './patch';
@@ -136,6 +137,7 @@ function lintDraft(draft: Draft, options: CliOptions, resolver: ConfigResolver, 
     problems.fail(resolved.message);
     return undefined;
   }
+  for (const note of resolved.notes) problems.note(`note: ${note}`);
   let bytes: Buffer;
   try {
     bytes = draft.stdinBytes ?? fs.readFileSync(draft.absolutePath);
@@ -199,7 +201,7 @@ function runInit(io: CliIo, problems: Problems): number {
     }
   }
   try {
-    fs.writeFileSync(path.join(io.cwd, '.alliance-cite.yaml'), starterConfig(), { flag: 'wx' });
+    fs.writeFileSync(path.join(io.cwd, '.alliance-cite.yaml'), STARTER_CONFIG, { flag: 'wx' });
   } catch (error) {
     problems.fail(`.alliance-cite.yaml: cannot write: ${describeError(error)}`);
     return 2;

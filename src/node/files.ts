@@ -175,7 +175,13 @@ class GitignoreRules {
 /** Builds the matcher for a config's `ignore` globs, relative to the folder of that config. */
 export function createIgnoreMatcher(globs: readonly string[], baseDir: string): (file: string) => boolean {
   if (globs.length === 0) return () => false;
-  const match = picomatch(globs.map(toPosix), { dot: true, basename: true });
+  // A glob without a slash matches a name at any depth; a glob naming a folder covers its files.
+  const expanded = globs.flatMap((glob) => {
+    const posix = toPosix(glob).replace(/^\/+/, '').replace(/\/+$/, '');
+    const anchored = posix.includes('/') ? posix : `**/${posix}`;
+    return [anchored, `${anchored}/**`];
+  });
+  const match = picomatch(expanded, { dot: true });
   return (file) => {
     const relative = path.relative(baseDir, file);
     if (relative.startsWith('..') || path.isAbsolute(relative)) return false;

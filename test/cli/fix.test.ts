@@ -47,7 +47,7 @@ describe('CLI --fix and --fix-dry-run', () => {
     fs.chmodSync(file, 0o640);
     runCli(['--as-of', AS_OF, '--fix'], { cwd: root });
     assert.equal(fs.statSync(file).mode & 0o777, 0o640);
-    assert.deepEqual(fs.readdirSync(root), ['draft.md']);
+    assert.deepEqual(fs.readdirSync(root).sort(), ['.git', 'draft.md']);
   });
 
   it('leaves a draft with nothing to fix untouched', () => {

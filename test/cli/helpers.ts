@@ -47,9 +47,13 @@ export function runCli(args: readonly string[], options: { cwd: string; input?: 
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
-/** Creates a temporary folder holding the given files (paths relative to it, `/` separated). */
+/**
+ * Creates a temporary folder holding the given files (paths relative to it, `/` separated). It
+ * gets an empty `.git` folder, so config and .gitignore lookups stop at it as at a repository root.
+ */
 export function makeTree(files: Record<string, string | Buffer>): string {
   const root = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'alliance-cite-cli-')));
+  fs.mkdirSync(path.join(root, '.git'));
   for (const [relative, content] of Object.entries(files)) {
     const file = path.join(root, ...relative.split('/'));
     fs.mkdirSync(path.dirname(file), { recursive: true });
@@ -69,7 +73,7 @@ export function snapshot(root: string): Map<string, { bytes: Buffer; mtimeMs: nu
   const visit = (folder: string): void => {
     for (const entry of fs.readdirSync(folder, { withFileTypes: true })) {
       const full = path.join(folder, entry.name);
-      if (entry.isDirectory()) visit(full);
+      if (entry.isDirectory() && entry.name !== '.git') visit(full);
       else if (entry.isFile()) result.set(path.relative(root, full), { bytes: fs.readFileSync(full), mtimeMs: fs.statSync(full).mtimeMs });
     }
   };
