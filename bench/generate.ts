@@ -1,5 +1,6 @@
 // Writes the benchmark corpus: a documentation tree in which about a fifth of the files write
 // about the AI Alliance and the rest are ordinary docs that never mention it.
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { heading, ordinaryBlock, paragraph, type Block } from './blocks';
@@ -73,6 +74,21 @@ export function writeCorpus(dir: string, options: CorpusOptions): CorpusSummary 
     summary.lines += file.text.split('\n').length - 1;
   }
   return summary;
+}
+
+/**
+ * Writes the corpus the benchmark uses into bench/corpus/{full,quick} and readies it for the tools:
+ * it becomes the root of its own repository, because the CLI honours .gitignore files up to the
+ * repository root and this repository ignores bench/corpus/; and markdownlint-cli2 is told to print
+ * no banner or progress.
+ */
+export function prepareCorpus(root: string, quick: boolean): { dir: string; summary: CorpusSummary } {
+  const dir = join(root, 'bench/corpus', quick ? 'quick' : 'full');
+  const summary = writeCorpus(dir, quick ? QUICK_CORPUS : FULL_CORPUS);
+  const git = spawnSync('git', ['init', '-q'], { cwd: dir, encoding: 'utf8' });
+  if (git.status !== 0) process.stdout.write(`warning: git init in ${dir} failed; the CLI may skip the git-ignored corpus\n`);
+  writeFileSync(join(dir, '.markdownlint-cli2.jsonc'), '{ "noBanner": true, "noProgress": true }\n');
+  return { dir, summary };
 }
 
 /** Ordinary documentation of exactly `lines` lines: a title, then headings, prose, lists, tables, code. */

@@ -114,10 +114,10 @@ export function printReport(figures: BenchFigures, print: (line: string) => void
     print(`re-lint after a one-character edit in the middle, ${options.edits} edits each (in process, session update + line/column conversion):`);
     for (const l of latency) {
       const limit = l.lines === 5000 ? 30 : l.lines === 300 ? 5 : undefined;
-      const target = limit === undefined ? '—' : `≤ ${limit} ms: ${verdict(l.p95, limit)}`;
-      const cut = l.edits < options.edits ? ` — only ${l.edits} edits, the time budget ran out` : '';
-      print(`  ${String(l.lines).padStart(5)} lines  p50 ${l.p50.toFixed(2)} ms  p95 ${l.p95.toFixed(2)} ms  max ${l.max.toFixed(2)} ms  ${l.diagnostics} findings  (${target}${cut})`);
-      md.push(`| ${l.lines} lines | ${l.p50.toFixed(2)} ms | ${l.p95.toFixed(2)} ms | ${l.max.toFixed(2)} ms | ${l.diagnostics} | ${target}${cut} |`);
+      const cut = l.edits < options.edits ? `${limit === undefined ? '' : '; '}only ${l.edits} edits, the time budget ran out` : '';
+      const target = limit === undefined ? '' : `≤ ${limit} ms: ${verdict(l.p95, limit)}`;
+      print(`  ${String(l.lines).padStart(5)} lines  p50 ${l.p50.toFixed(2)} ms  p95 ${l.p95.toFixed(2)} ms  max ${l.max.toFixed(2)} ms  ${l.diagnostics} findings${target || cut ? `  (${target}${cut})` : ''}`);
+      md.push(`| ${l.lines} lines | ${l.p50.toFixed(2)} ms | ${l.p95.toFixed(2)} ms | ${l.max.toFixed(2)} ms | ${l.diagnostics} | ${target || (cut ? '' : '—')}${cut} |`);
     }
   }
   md.push('', `Summary line: \`${summaryLine(reports, latency)}\``, '');

@@ -6,7 +6,7 @@ import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { findDrafts } from '../src/node/files';
 import { bundleBenchScripts } from './bundle';
-import { FULL_CORPUS, QUICK_CORPUS, writeCorpus } from './generate';
+import { prepareCorpus } from './generate';
 import { firstLineOf, runTimed, type ProcessRun } from './measure';
 import type { LatencyResult } from './relint';
 import { machineDescription, printReport, summaryLine, type ToolReport } from './report';
@@ -56,15 +56,6 @@ function buildCli(root: string, build: boolean): string | undefined {
   return existsSync(join(root, 'dist/cli.js')) ? undefined : 'dist/cli.js not found (run npm run build)';
 }
 
-/**
- * Makes the corpus the root of its own repository: the CLI honours .gitignore files up to the
- * repository root, and this repository ignores bench/corpus/.
- */
-function makeRepositoryRoot(corpus: string): void {
-  const result = spawnSync('git', ['init', '-q'], { cwd: corpus, encoding: 'utf8' });
-  if (result.status !== 0) process.stdout.write(`warning: git init in ${corpus} failed; the CLI may skip the git-ignored corpus\n`);
-}
-
 interface Tool {
   name: string;
   args: string[];
@@ -74,9 +65,10 @@ interface Tool {
   failure?: string;
 }
 
-function measureRounds(tools: Tool[], rounds: number, corpus: string, work: string): void {
-  // Round 0 warms the disk cache and is not counted. Rotating the order spreads drift evenly.
-  for (let round = 0; round <= rounds; round++) {
+function measureRounds(tools: Tool[], rounds: number, warmUp: boolean, corpus: string, work: string): void {
+  // Round 0 warms the disk cache and is not counted (the quick run skips it: the corpus was just
+  // written, so it is cached). Rotating the order spreads drift evenly over the tools.
+  for (let round = warmUp ? 0 : 1; round <= rounds; round++) {
     for (let k = 0; k < tools.length; k++) {
       const tool = tools[(k + round) % tools.length];
       if (tool.failure) continue;
@@ -93,7 +85,7 @@ function measureRounds(tools: Tool[], rounds: number, corpus: string, work: stri
 
 function measureLatency(relintScript: string, edits: number, quick: boolean): LatencyResult[] | string {
   // A budget per draft size keeps a slow core from stalling the run; fewer edits are then reported.
-  const budget = quick ? ['--warmup', '2', '--budget-ms', '5000', '--min-edits', '5'] : ['--warmup', '20', '--budget-ms', '90000', '--min-edits', '20'];
+  const budget = quick ? ['--warmup', '1', '--budget-ms', '4000', '--min-edits', '3'] : ['--warmup', '20', '--budget-ms', '90000', '--min-edits', '20'];
   const args = [relintScript, '--edits', String(edits), ...budget, '--sizes', '300,1000,5000'];
   const result = spawnSync(process.execPath, args, { encoding: 'utf8', maxBuffer: 1 << 20 });
   if (result.status !== 0) return `relint failed (exit ${result.status}): ${result.stderr.split('\n').find((l) => l.trim()) ?? ''}`;
@@ -107,11 +99,7 @@ async function main(): Promise<void> {
   mkdirSync(work, { recursive: true });
   process.stdout.write(`${machineDescription()}\n`);
 
-  const preset = options.quick ? QUICK_CORPUS : FULL_CORPUS;
-  const corpus = join(root, 'bench/corpus', options.quick ? 'quick' : 'full');
-  const corpusSummary = writeCorpus(corpus, preset);
-  makeRepositoryRoot(corpus);
-  writeFileSync(join(corpus, '.markdownlint-cli2.jsonc'), '{ "noBanner": true, "noProgress": true }\n');
+  const { dir: corpus, summary: corpusSummary } = prepareCorpus(root, options.quick);
   const mb = (corpusSummary.bytes / 1e6).toFixed(1);
   process.stdout.write(`corpus: ${corpus}: ${corpusSummary.files} files (${corpusSummary.allianceFiles} about the Alliance), ${corpusSummary.lines} lines, ${mb} MB\n`);
 
@@ -126,7 +114,7 @@ async function main(): Promise<void> {
     const seen = findDrafts({ cwd: corpus, patterns: ['.'] }).files.length;
     if (seen !== corpusSummary.files) process.stdout.write(`warning: the CLI would lint ${seen} of ${corpusSummary.files} corpus files\n`);
   }
-  measureRounds(tools, options.runs, corpus, work);
+  measureRounds(tools, options.runs, !options.quick, corpus, work);
   const latency = measureLatency(bundles.relint, options.edits, options.quick);
 
   const reports: ToolReport[] = tools.map((t) => ({
