@@ -1,7 +1,8 @@
 // Lints every draft of the fixture corpus and compares the findings with the expectations written
-// inside the draft as `<!-- expect: RULE [CATEGORY]; … -->` comments (or `# expect: …` YAML
-// comments in front matter). Drafts with a `NAME.fixed.md` beside them are also checked against
-// that golden fix-all output; UPDATE_GOLDEN=1 rewrites the goldens.
+// inside the draft: `<!-- expect: RULE [CATEGORY]; … -->` at the end of a line the claim spans,
+// `<!-- expect-next-line: … -->` alone on the line before, or `# expect: …` as a YAML comment in
+// front matter. Drafts with a `NAME.fixed.md` beside them are also checked against that golden
+// fix-all output; UPDATE_GOLDEN=1 rewrites the goldens. See test/fixtures/drafts/README.md.
 import { strict as assert } from 'node:assert';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -24,6 +25,9 @@ interface Mismatch {
 }
 
 const EXPECT_HTML = /<!--\s*expect:([\s\S]*?)-->/g;
+// For lines that cannot carry a trailing comment (a link reference definition): the comment sits
+// alone on the line before.
+const EXPECT_NEXT_LINE = /<!--\s*expect-next-line:([\s\S]*?)-->/g;
 const EXPECT_YAML = /#\s*expect:(.*)$/;
 
 /** Splits text into lines the way LineIndex counts them (\r\n, \n or \r). */
@@ -44,20 +48,21 @@ function readExpectations(file: string, text: string): Expectation[] {
   const fmEnd = frontMatterEnd(lines);
   const out: Expectation[] = [];
   lines.forEach((lineText, line) => {
-    const bodies: string[] = [];
-    for (const m of lineText.matchAll(EXPECT_HTML)) bodies.push(m[1]);
+    const bodies: { body: string; line: number }[] = [];
+    for (const m of lineText.matchAll(EXPECT_HTML)) bodies.push({ body: m[1], line });
+    for (const m of lineText.matchAll(EXPECT_NEXT_LINE)) bodies.push({ body: m[1], line: line + 1 });
     if (line > 0 && line < fmEnd) {
       const y = EXPECT_YAML.exec(lineText);
-      if (y) bodies.push(y[1]);
+      if (y) bodies.push({ body: y[1], line });
     }
-    for (const body of bodies) {
+    for (const { body, line: target } of bodies) {
       for (const item of body.split(';').map((s) => s.trim()).filter(Boolean)) {
         const [rule, category, ...rest] = item.split(/\s+/);
         const where = `${file}:${line + 1}`;
         if (!(RULE_IDS as readonly string[]).includes(rule)) throw new Error(`${where}: unknown rule id "${rule}" in expect comment`);
         if (category !== undefined && !(CATEGORIES as readonly string[]).includes(category)) throw new Error(`${where}: unknown category "${category}" in expect comment`);
         if (rest.length > 0) throw new Error(`${where}: expected "RULE [CATEGORY]", got "${item}"`);
-        out.push({ line, rule, category });
+        out.push({ line: target, rule, category });
       }
     }
   });
@@ -115,7 +120,7 @@ function formatMismatch(file: string, text: string, mismatch: Mismatch): string 
     rows.push({ line: first, text: `  + ${file}:${span} ${d.rule} ${d.category ?? '-'}: ${d.message}\n      "${quote(text.slice(d.start, d.end))}"` });
   }
   for (const e of mismatch.missing) {
-    rows.push({ line: e.line, text: `  - ${file}:${e.line + 1} expected ${e.rule} ${e.category ?? ''}\n      "${quote(lines[e.line].replace(EXPECT_HTML, ''))}"` });
+    rows.push({ line: e.line, text: `  - ${file}:${e.line + 1} expected ${e.rule} ${e.category ?? ''}\n      "${quote((lines[e.line] ?? '').replace(EXPECT_HTML, ''))}"` });
   }
   rows.sort((a, b) => a.line - b.line);
   return `${file}: ${mismatch.unexpected.length} unexpected, ${mismatch.missing.length} missing\n${rows.map((r) => r.text).join('\n')}`;
