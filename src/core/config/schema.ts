@@ -131,6 +131,7 @@ export function configJsonSchema(): JsonSchema {
                 canonical: {
                   description: 'URLs offered by citation stubs, keyed by policy key or "default".',
                   type: 'object',
+                  propertyNames: { enum: ['default', ...Object.keys(defaults.categories)] },
                   additionalProperties: { type: 'string', format: FORMAT.url, maxLength: 2000 },
                 },
               },

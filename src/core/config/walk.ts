@@ -97,6 +97,12 @@ export class SchemaWalk {
           valid = false;
           continue;
         }
+        const allowedNames = schema.propertyNames?.enum?.map(String);
+        if (allowedNames && !allowedNames.includes(key)) {
+          this.report(keyAt, path, unknownKeyMessage(key, path, allowedNames));
+          valid = false;
+          continue;
+        }
         if (schema.propertyNames && this.checkScalar(key, schema.propertyNames, childPath, keyAt, true) === INVALID) {
           valid = false;
           continue;
