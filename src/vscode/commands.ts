@@ -2,6 +2,7 @@
 // file, show the output.
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { createIgnoreMatcher, DEFAULT_PATTERN, findDrafts } from '../node/files';
 import { fixAllEdit, SELECT_PLACEHOLDER_COMMAND, selectPlaceholder } from './codeActions';
 import { explicitConfigPath, resolveConfig, starterConfigText } from './configResolver';
 import type { DraftLinter } from './diagnostics';
@@ -27,12 +28,13 @@ export function registerCommands(linter: DraftLinter, log: Logger, output: vscod
   ];
 }
 
-/** Lints every draft of the workspace (open ones from their editor buffers) into the Problems panel. */
+/**
+ * Lints every draft of the workspace folders into the Problems panel (open ones from their editor
+ * buffers). Drafts are found as the CLI finds them: .gitignore files and the config's `ignore`
+ * globs are honoured.
+ */
 async function lintWorkspace(linter: DraftLinter, log: Logger): Promise<void> {
-  const settings = readSettings();
-  const extensions = ['md', 'markdown', ...settings.fileExtensions.map((e) => e.slice(1))];
-  const files = await vscode.workspace.findFiles(`**/*.{${[...new Set(extensions)].join(',')}}`, '{**/node_modules/**,**/.git/**}');
-  files.sort((a, b) => a.fsPath.localeCompare(b.fsPath));
+  const files = workspaceDrafts();
   let findings = 0;
   let linted = 0;
   await vscode.window.withProgress(
@@ -55,6 +57,25 @@ async function lintWorkspace(linter: DraftLinter, log: Logger): Promise<void> {
     },
   );
   log.info(`Linted ${linted} of ${files.length} drafts in the workspace: ${findings} findings.`);
+}
+
+function workspaceDrafts(): vscode.Uri[] {
+  const found = new Map<string, vscode.Uri>();
+  for (const folder of vscode.workspace.workspaceFolders ?? []) {
+    if (folder.uri.scheme !== 'file') continue;
+    const settings = readSettings(folder.uri);
+    const extensions = settings.fileExtensions.map((e) => `**/*${e}`);
+    const result = findDrafts({
+      cwd: folder.uri.fsPath,
+      patterns: [DEFAULT_PATTERN, ...extensions],
+      isIgnoredByConfig: (file) => {
+        const resolved = resolveConfig(vscode.Uri.file(file), settings);
+        return resolved.ok && createIgnoreMatcher(resolved.value.config.ignore, resolved.value.baseDir)(file);
+      },
+    });
+    for (const file of result.files) found.set(file, vscode.Uri.file(file));
+  }
+  return [...found.values()];
 }
 
 async function fixAllInActiveEditor(linter: DraftLinter): Promise<void> {

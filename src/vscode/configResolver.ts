@@ -13,6 +13,8 @@ export interface ResolvedConfig {
   files: string[];
   /** Things the writer should know about the config (e.g. what an untrusted workspace may not set). */
   notes: string[];
+  /** Folder that the config's `ignore` globs are relative to. */
+  baseDir: string;
 }
 
 /** A problem at a position of a config file (1-based line and column, as printed). */
@@ -40,7 +42,7 @@ export function resolveConfig(uri: vscode.Uri, settings: Settings): ConfigOutcom
       trusted: vscode.workspace.isTrusted,
     });
     const config = applyOverrides(loaded.config, { rules: settings.rules, maxAgeDays: settings.maxRetrievalAgeDays });
-    return { ok: true, value: { config, files: loaded.files, notes: loaded.notes } };
+    return { ok: true, value: { config, files: loaded.files, notes: loaded.notes, baseDir: loaded.baseDir } };
   } catch (error) {
     return { ok: false, problem: toProblem(error) };
   }

@@ -2,6 +2,7 @@
 // a generation number and a result is dropped when a newer generation was started meanwhile.
 import * as vscode from 'vscode';
 import { createLintSession, lint, type Config, type LintResult, type LintSession } from '../core';
+import { createIgnoreMatcher } from '../node/files';
 import { clearResolvedConfigs, resolveConfig, type ConfigProblem } from './configResolver';
 import { noteToDiagnostic, positionedText, toDiagnostic } from './convert';
 import type { Logger } from './logger';
@@ -164,6 +165,13 @@ export class DraftLinter implements vscode.Disposable {
     state.configProblem = undefined;
     this.onConfigFiles(resolved.value.files);
     this.reportNotes(resolved.value.notes);
+    if (document.uri.scheme === 'file' && createIgnoreMatcher(resolved.value.config.ignore, resolved.value.baseDir)(document.uri.fsPath)) {
+      // The config's `ignore` globs exclude this draft, as they do for the CLI.
+      state.latest = undefined;
+      this.collection.set(document.uri, []);
+      this.changed.fire(document.uri);
+      return;
+    }
     const text = document.getText();
     if (text.length > settings.onTypeMaxChars && state.onSaveOnly !== 'size') {
       state.onSaveOnly = 'size';

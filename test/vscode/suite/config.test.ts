@@ -3,7 +3,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { activateExtension, closeAll, openDraft, ruleOf, setSetting, waitForDiagnostics, workspaceDir } from '../support/helpers';
+import { activateExtension, closeAll, nextLint, openDraft, ours, ruleOf, setSetting, waitForDiagnostics, workspaceDir, writeDraft } from '../support/helpers';
 
 const CLAIM = 'The AI Alliance has more than 140 members.';
 
@@ -52,6 +52,16 @@ describe('config', () => {
     );
     fs.rmSync(configFile());
     await waitForDiagnostics(uri, (d) => d.some((x) => ruleOf(x) === 'missing-citation' && x.severity === vscode.DiagnosticSeverity.Error), 'the default severity');
+  });
+
+  it('leaves drafts alone that the config ignores', async () => {
+    const api = await activateExtension();
+    fs.writeFileSync(configFile(), 'ignore:\n  - drafts/skip/**\n');
+    const uri = writeDraft('drafts/skip/ignored.md', `${CLAIM}\n`);
+    const linted = nextLint(api, uri);
+    await vscode.window.showTextDocument(uri);
+    await linted;
+    assert.deepEqual(ours(uri), []);
   });
 
   it('reports a broken config file at its line and column instead of linting with it', async () => {
