@@ -1,4 +1,4 @@
-import { compileLexicon, judgeSentence, withoutLookalikes, type ClaimJudgement, type Lexicons } from './claims';
+import { compileLexicon, judgeSentence, mentionsOsaid, withoutLookalikes, type ClaimJudgement, type Lexicons } from './claims';
 import { resolveCitations, type Resolution } from './citations';
 import { findInference, rejectsInference, type InferenceMatch } from './inferences';
 import { hasPhrase } from './phrases';
@@ -27,7 +27,8 @@ export interface Analysis {
   documentYear?: number;
 }
 
-const HEADING_VERB = /\b(?:is|are|was|were|has|have|had|joins?|joined|launch\w*|announc\w*|found(?:s|ed)|adds?|added|includes?|lists?|releases?|released|becomes?|became|leaves?|left|wins?|certif\w+|approves?|endorses?)\b/i;
+// A claim states something: prose without any of these verbs (a caption, a label, a title) is not one.
+const CLAIM_VERB = /\b(?:is|are|was|were|be|been|being|has|have|had|does|do|did|can|cannot|may|must|joins?|joined|launch\w*|announc\w*|found(?:s|ed)|co-?founded|adds?|added|includes?|included|lists?|listed|releases?|released|becomes?|became|leaves?|left|wins?|certif\w+|approves?|endorses?|manages?|managed|hosts?|hosted|supports?|supported|leads?|led|runs?|governs?|licen[cs]es|licensed|adopts?|adopted|requires?|required|uses?|used|offers?|publishes|published|maintains?|accepts?|welcomes?|counts?|reaches|grew|grows|expands?|expanded|comprises?|spans?|numbers|totals?|says|said|states?|stated|reports?|reported|describes?|described|presents?|calls?|called|develops?|developed|builds?|built|creates?|created|serves?|remains?|regulates?|vouch\w*|gives?|grants?|issues?|provides?|means|makes?|made|belongs?|sits|chairs?|stands?)\b/i;
 const ROLE_STATEMENT = /\b(?:not|no)\s+(?:a\s+)?(?:regulator|standards\s+body|certif\w+|safety\s+approval)|does\s+not\s+(?:give|grant|issue|provide)\s+(?:safety\s+)?(?:approval|certification)/i;
 const TABLE_TOPIC = /\bmember|\bjoin|\bproject|\blicen[cs]|\bfound|\bsource|\bretriev|\bstatus|\bgovern|\bsafe/i;
 
@@ -45,22 +46,29 @@ export function analyse(model: DocumentModel, config: Config): Analysis {
   const lex = compileLexicon(config.lexicon);
   const documentYear = yearOf(model.frontMatter?.date);
   const aboutAlliance = isAboutAlliance(model, lex);
+  const aboutOsaid = model.units.some((u) => u.segments.some((s) => mentionsOsaid(s.masked)));
   const claims: ClaimFinding[] = [];
   const inferences: InferenceFinding[] = [];
   let previousAboutAlliance = false;
   for (const unit of model.units) {
-    if (unit.inSourceList) continue;
+    if (unit.inSourceList && isBibliographic(unit)) continue;
     if (unit.kind === 'table-row' && !(unit.headers ?? []).some((h) => TABLE_TOPIC.test(h)) && !unit.segments.some((s) => hasPhrase(lex.subjects, s.masked))) continue;
     if (unit.kind !== 'paragraph') previousAboutAlliance = false;
     let sameBlock = false;
+    let lookalikeContext = false;
     for (const sentence of sentencesOf(unit)) {
+      const named = hasPhrase(lex.subjects, sentence.text);
       const text = withoutLookalikes(sentence.text, lex);
-      const inference = aboutAlliance || /Alliance/.test(text) ? findInference(text) : undefined;
-      if (inference && /Alliance|\bmember|\bproject/i.test(text)) {
-        inferences.push({ unit, sentence, match: inference });
-        previousAboutAlliance = true;
+      // After a look-alike is named, "the Alliance" refers to it until the AI Alliance is named again.
+      if (text !== sentence.text && !hasPhrase(lex.subjects, text)) lookalikeContext = true;
+      else if (named) lookalikeContext = false;
+      if (lookalikeContext) {
+        previousAboutAlliance = false;
         continue;
       }
+      const inferenceText = text.replace(lex.projects, 'Project');
+      const inference = aboutAlliance || /Alliance/.test(text) ? findInference(inferenceText) : undefined;
+      if (inference && /Alliance|\bmember|\bproject/i.test(inferenceText)) inferences.push({ unit, sentence, match: inference });
       const mentionsAlliance = hasPhrase(lex.subjects, text) || (aboutAlliance && /\bAlliance\b/.test(text));
       // A sentence that names an inference only to reject it is not a claim; one that also states
       // the Alliance's role ("is not a regulator, and membership is no evidence of safety") still is.
@@ -68,12 +76,14 @@ export function analyse(model: DocumentModel, config: Config): Analysis {
         previousAboutAlliance = mentionsAlliance;
         continue;
       }
-      if (unit.kind === 'heading' && !HEADING_VERB.test(text)) {
-        previousAboutAlliance = false;
+      const titleLike = unit.kind === 'heading' || unit.kind === 'front-matter';
+      if (unit.kind !== 'list-item' && unit.kind !== 'table-row' && !CLAIM_VERB.test(text)) {
+        if (titleLike) previousAboutAlliance = false;
         continue;
       }
       if (unit.kind === 'footnote' && sentenceHasUrl(unit, sentence)) continue;
-      const judgement = judgeSentence(text, lex, { aboutAlliance, previousAboutAlliance, sameBlock, tableRow: unit.kind === 'table-row', headers: unit.headers });
+      const infobox = aboutAlliance && unit.kind === 'list-item' && /^[A-Z][\w &/()-]{0,30}:\s/.test(text.trim());
+      const judgement = judgeSentence(text, lex, { aboutAlliance, aboutOsaid, previousAboutAlliance, sameBlock, titleLike, infobox, tableRow: unit.kind === 'table-row', headers: unit.headers });
       sameBlock = true;
       previousAboutAlliance = mentionsAlliance || judgement !== undefined || (previousAboutAlliance && /^(?:it|its|the\s+(?:consortium|organi[sz]ation|group|coalition))\b/i.test(text.trim()));
       if (!judgement) continue;
@@ -82,6 +92,13 @@ export function analyse(model: DocumentModel, config: Config): Analysis {
     }
   }
   return { model, claims, inferences, documentYear };
+}
+
+/** An entry under a References/Sources heading: it carries a URL or reads like a bibliography line. */
+function isBibliographic(unit: Unit): boolean {
+  if (unit.locators.some((l) => l.url)) return true;
+  const t = unit.segments.map((s) => s.masked).join(' ');
+  return /^\s*\[\d+\]|\b(?:19|20)\d{2}\b.*[,.]|["“].+["”]|\bretrieved\b|\baccessed\b/i.test(t);
 }
 
 /** A footnote sentence that carries a URL is a bibliographic entry, not a claim. */

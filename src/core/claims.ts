@@ -12,25 +12,28 @@ export interface ClaimJudgement {
 
 const QUESTION = /\?\s*["'”’)\]]*\s*$/;
 const INSTRUCTION = /^(?:please\s+)?(?:see|visit|read|check|cite|use|do\s+not|don['’]t|never|always|avoid|refer|learn|click|contact|go\s+to|follow|consider|remember|make\s+sure|ensure|verify|confirm|add|link|write|describe|treat|compare|ask|find|download|install|run|sign\s+up|subscribe|explore|discover|get\s+involved|reach\s+out|keep|prefer|quote|mention|look|note\s+down|watch)\b/i;
-const NAVIGATION = /^(?:for\s+(?:more|details|further)|more\s+(?:information|details|at|on)|learn\s+more|read\s+more|find\s+out\s+more|details\s+(?:are|can\s+be)\s+found)\b/i;
+const NAVIGATION = /^(?:for\s+(?:more|details|further)|more\s+(?:information|details|at|on)|learn\s+more|read\s+more|find\s+out\s+more|details\s+(?:are|can\s+be)\s+found|(?:this|the\s+following|below|the\s+(?:table|list)(?:\s+below)?|this\s+(?:table|list|section|memo|article|post|page|guide|document|note|draft|report|brief|explainer|faq)|in\s+this\s+(?:post|article|memo|guide|section))\s+(?:lists?|describes?|summari[sz]es?|covers?|explains?|sets\s+out|advises?|shows?|collects?|gives?|outlines?|looks\s+at|walks|reviews?|compares?|tracks?)\b)/i;
+const SELF_REPORT = /^(?:we|i)\s+(?:checked|reviewed|compared|tested|looked|asked|read|spoke|evaluated|wrote|collected|gathered|tracked|used|met|visited|attended|interviewed)\b/i;
+const CHANGELOG = /^(?:added|fixed|removed|updated|changed|improved|bumped|refactored|deprecated|renamed|dropped)\b/i;
+const TITLE_LIKE = /^(?:how|why|what|when|where|who|which|inside|understanding|about|on|a\s+guide|guide|notes?\s+on|faq|q&a|questions)\b/i;
 const PLAN = /\b(?:will(?!\s+not\s+(?:certify|approve|regulate|endorse|vet))|shall|plans?\s+to|planning\s+to|planned|intends?\s+to|intending\s+to|(?:is|are)\s+going\s+to|hopes?\s+to|(?:is|are)\s+set\s+to|promis(?:es|ed)\s+to|pledg(?:es|ed)\s+to|vows?\s+to|would\s+like\s+to|upcoming|later\s+this\s+year|next\s+year|in\s+the\s+coming)\b/i;
 const SPECULATION = /\b(?:(?:it\s+is|it['’]s)\s+(?:not\s+)?(?:yet\s+|still\s+)?(?:un)?clear\s+(?:whether|if|how)|remains\s+to\s+be\s+seen|remains\s+unclear|unclear\s+whether|may\s+(?:eventually|one\s+day|someday)|might|could\s+(?:eventually|become|one\s+day|be)|perhaps|possibly|conceivably|it\s+is\s+possible\s+that|open\s+question|speculat\w*|whether\s+.{0,80}\s+(?:remains|is\s+(?:still\s+)?(?:unknown|uncertain|unclear)))\b/i;
-const OPINION = /(?:^(?:i|we)\s+(?:think|believe|feel|argue|suspect|expect|hope|would\s+argue|love|like)\b|\b(?:in\s+(?:my|our)\s+(?:view|opinion)|arguably|to\s+be\s+fair|frankly|honestly|i\s+think|we\s+think|i\s+believe|we\s+believe|matters\s+because|(?:it|this|that)\s+matters|deserves?|is\s+worth\s+watching|should\s+be\s+watched|impressive|laudable|admirable|exciting|encouraging|disappointing|worrying|troubling|welcome\s+(?:step|move|development)|most\s+(?:visible|important|interesting|ambitious|significant|notable|promising)|the\s+useful\s+posture)\b)/i;
+const OPINION = /(?:^(?:i|we)\s+(?:think|believe|feel|argue|suspect|expect|hope|would\s+argue|love|like)\b|\b(?:in\s+(?:my|our)\s+(?:view|opinion)|arguably|to\s+be\s+fair|frankly|honestly|i\s+think|we\s+think|i\s+believe|we\s+believe|matters\s+because|(?:it|this|that)\s+matters|deserves?|is\s+worth\s+watching|should\s+be\s+watched|impressive|laudable|admirable|exciting|encouraging|disappointing|worrying|troubling|welcome\s+(?:step|move|development)|most\s+(?:visible|important|interesting|ambitious|significant|notable|promising)|the\s+useful\s+posture|(?:is|are)\s+(?:well\s+)?worth|no\s+exception)\b)/i;
 const NORMATIVE = /\b(?:should|ought\s+to|must|need\s+to|needs\s+to|have\s+to|has\s+to)\b/i;
 const NEGATION = /\b(?:not|no|never|neither|nor|none|isn['’]t|aren['’]t|wasn['’]t|weren['’]t|doesn['’]t|don['’]t|didn['’]t|hasn['’]t|haven['’]t|cannot|can['’]t|without)\b/i;
 const PRESS = /\b(?:reported|reports|wrote|writes|described|describes|called|calls|dubbed|characteri[sz]ed|covered|headlines?|coverage|according\s+to)\b/i;
 const PRESS_SUBJECT = /\b(?:press|media|news|newspapers?|reporters?|journalists?|outlets?|commentators?|Reuters|Bloomberg|TechCrunch|The\s+Verge|Wired|Axios|CNBC|Forbes|Fortune|VentureBeat|ZDNet|The\s+Register|Financial\s+Times|FT|New\s+York\s+Times|NYT|Wall\s+Street\s+Journal|WSJ|Washington\s+Post|Guardian|BBC|AP|Associated\s+Press|Politico|Semafor|MIT\s+Technology\s+Review)\b/;
 const CURRENT_MARKER = /\b(?:now|currently|today|as\s+of|at\s+present|presently|still|these\s+days|has\s+since|have\s+since|so\s+far|to\s+date)\b/i;
-const EVENT_VERB = /\b(?:announced|launched|founded|co-?founded|formed|created|established|joined|left|released|unveiled|introduced|debuted|published|started|began|signed|added|was|were|had|became|held|hosted)\b/i;
+const EVENT_VERB = /\b(?:announced|launched|founded|co-?founded|formed|created|established|joined|left|released|unveiled|introduced|debuted|started|began|signed|added|was|were|had|became|held|hosted)\b/i;
 const DATE_WORD = /\b(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}|\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*|(?:in|on|since|by|during|from|at\s+the\s+end\s+of|early|late|mid-?)\s+(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\s+)?(?:19|20)\d{2}|(?:19|20)\d{2}|at\s+(?:its\s+)?launch|on\s+launch\s+day|at\s+the\s+time|initially|originally)\b/i;
 const SYSTEM_SAFE = /\b(?:is|are|was|were|be|being|been|as|remains?|proven|deemed|considered|certified\s+as|rated)\s+(?:not\s+|now\s+|fully\s+|completely\s+|entirely\s+|inherently\s+|therefore\s+|thus\s+|also\s+|independently\s+|demonstrably\s+)*(?:safe|unsafe|vetted|trusted|trustworthy|secure|harmless|risk-free|safety[- ](?:approved|certified|tested))\b|\b(?:safe|vetted|trusted)\s+(?:to|for)\s+(?:use|deploy)/i;
-const ROLE_SAFETY = /\b(?:regulator|regulat\w+|standards?\s+body|legal\s+force|safety\s+approval|approv\w+|certif\w+|vets?|vetting|endorse\w*|audits?|accredit\w*|enforce\w*)\b/i;
+const ROLE_SAFETY = /\b(?:regulator|regulat\w+|standards?\s+body|legal\s+force|safety\s+approval|approv\w+|certif\w+|vets?|vetting|vouch\w*|endorse\w*|audits?|accredit\w*|enforce\w*|guarantee\w*)\b/i;
 const OPEN_PREDICATE = /\b(?:is|are|was|were|be|isn['’]t|aren['’]t|qualif\w+\s+as|counts?\s+as|count\s+as|meets?|met|compl\w+\s+with|under|labell?ed|called|marketed\s+as|described\s+as|considered)\s+(?:not\s+|truly\s+|fully\s+|genuinely\s+|really\s+|an?\s+|also\s+|therefore\s+)*(?:open[- ]source|open\s+source\s+ai|osaid|open\s+by\s+the\s+osi|the\s+open\s+source\s+ai\s+definition|osi[- ]approved|open[- ]weights?)\b/i;
 const OSAID = /\b(?:OSAID|Open\s+Source\s+AI\s+Definition|Open\s+Source\s+Initiative|OSI)\b/;
 const PROJECT_SCOPED = /\b(?:project|repository|repo|model|dataset|data\s+set|toolkit|library|benchmark|weights|code\s+base|codebase)\b/i;
-const ALLIANCE_WIDE = /\b(?:managed\s+projects?|supported\s+projects?|member\s+projects?|all\s+projects|alliance\s+projects?|projects\s+(?:managed|supported)|standard|default|policy|policies)\b/i;
+const ALLIANCE_WIDE = /\b(?:managed\s+projects?|supported\s+projects?|member\s+projects?|managed-project|all\s+projects|alliance\s+projects|projects\s+(?:managed|supported)|standard|default|policy|policies)\b/i;
 const FOUNDING_STRONG = /\b(?:found(?:ed|ing|er|ers)|co-?found\w*|inception|inaugural|December\s+5,?\s+2023|5\s+December\s+2023|Dec\.?\s+5,?\s+2023)\b/i;
-const FOUNDING_LAUNCH = /\b(?:launched|launch|launches|formed|established|created|started|announced)\b/i;
+const FOUNDING_LAUNCH = /\b(?:launched|launch|launches|launching|formed|established|created|started|announced|announcing|unveiled)\b/i;
 const MISSION = /\b(?:mission|aims?\s+to|aim\s+is|goal|purpose|role\s+is|practical\s+role|vision|dedicated\s+to|committed\s+to|seeks?\s+to|exists\s+to)\b/i;
 const MEMBER_NOUN = /\bmembers\b|\bmembership\b|\bmember\s+(?:of|since|organi[sz]ations?|companies|institutions|directory|list|count|roster)\b|\b(?:a|an|the|founding|new|general|core|newest|latest)\s+member\b|\bjoin(?:ed|s|ing)?\s+(?:the\s+)?(?:AI\s+)?Alliance\b|\bjoined\b/i;
 const MEMBER_COMPOSITION = /^(?:many|most|some|all|several|few|its|their|the\s+alliance['’]s|alliance)\s+members\b/i;
@@ -88,6 +91,12 @@ export interface SentenceContext {
   previousAboutAlliance: boolean;
   /** The sentence is a table row (cells, no verbs): membership tables and source tables. */
   tableRow: boolean;
+  /** Headings and front-matter titles: "How…", "Why we joined…" are titles, not claims. */
+  titleLike?: boolean;
+  /** A "Label: value" list item of a draft about the Alliance (an infobox line): its subject is the Alliance. */
+  infobox?: boolean;
+  /** The draft mentions the Open Source AI Definition, so openness claims are in scope even without the Alliance. */
+  aboutOsaid?: boolean;
   /** The previous sentence is in the same block as this one. */
   sameBlock?: boolean;
   /** Header text of a table row's columns. */
@@ -95,10 +104,11 @@ export interface SentenceContext {
 }
 
 /** Whether a sentence is one of the kinds of text that are not claims (spec §1). */
-export function isNonClaim(text: string): boolean {
+export function isNonClaim(text: string, titleLike = false): boolean {
   const t = text.replace(/^[\s>*_"“'‘(\-–—•]+/, '');
   if (QUESTION.test(t)) return true;
-  if (INSTRUCTION.test(t) || NAVIGATION.test(t)) return true;
+  if (titleLike && TITLE_LIKE.test(t)) return true;
+  if (INSTRUCTION.test(t) || NAVIGATION.test(t) || SELF_REPORT.test(t) || CHANGELOG.test(t)) return true;
   if (OPINION.test(t) || SPECULATION.test(t)) return true;
   return false;
 }
@@ -112,13 +122,14 @@ export function judgeSentence(text: string, lex: Lexicons, ctx: SentenceContext)
   // Within a block that is about the Alliance, the next sentences continue to be ("It…", "Managed projects…").
   const pronoun = ctx.previousAboutAlliance && (SUBJECT_PRONOUN.test(text.trimStart()) || (ctx.sameBlock === true && CONTINUATION.test(text.trimStart())));
   const osaid = OSAID.test(text) || OPEN_PREDICATE.test(text);
-  if (!ctx.aboutAlliance && !(osaid && OSAID.test(text))) return undefined;
-  if (isNonClaim(text)) return undefined;
-  const category = categoryOf(text, lex, subject !== undefined || pronoun, ctx);
+  if (!ctx.aboutAlliance && !(osaid && (OSAID.test(text) || ctx.aboutOsaid))) return undefined;
+  if (isNonClaim(text, ctx.titleLike)) return undefined;
+  const category = ctx.aboutAlliance ? categoryOf(text, lex, subject !== undefined || pronoun || ctx.infobox === true, ctx) : ['open-source-ai', 'open-source-ai'] as [Category, PolicyKey];
   if (!category) return undefined;
   const [cat, policy] = category;
-  if (PLAN.test(text) && cat !== 'governance-licensing') return undefined;
-  if (NORMATIVE.test(text) && cat !== 'governance-licensing' && !(policy === 'safety' && ROLE_SAFETY.test(text))) return undefined;
+  if (PLAN.test(text)) return undefined;
+  const projectRules = cat === 'governance-licensing' && /\b(?:managed|supported|member)\s+projects?\b|\bprojects\s+(?:must|should|are\s+required)/i.test(text);
+  if (NORMATIVE.test(text) && !projectRules && !(policy === 'safety' && ROLE_SAFETY.test(text))) return undefined;
   const hedged = hasPhrase(lex.hedges, text);
   const negated = NEGATION.test(text);
   const historical = !CURRENT_MARKER.test(text) && EVENT_VERB.test(text) && DATE_WORD.test(text);
@@ -131,7 +142,7 @@ function categoryOf(text: string, lex: Lexicons, aboutTheAlliance: boolean, ctx:
     return re ? hasPhrase(re, text) : false;
   };
   // A system is (not) safe: needs independent evidence whoever the subject is.
-  if (SYSTEM_SAFE.test(text) && !/\bsafe\s+harbou?r\b/i.test(text)) {
+  if (SYSTEM_SAFE.test(text) && !/\bsafe\s+harbou?r\b/i.test(text) && !/\b(?:whether|if)\b[^.;:]{0,60}\b(?:is|are|was|were)\s+(?:not\s+)?(?:safe|vetted|trusted|secure)\b/i.test(text)) {
     if (aboutTheAlliance && !/\b(?:model|system|llm|tool|platform|weights|release|product|application|app|agent|it|they|its|their)\b/i.test(text.replace(/\bAI\s+Alliance\b/g, ''))) return ['safety', 'safety'];
     return ['safety', 'safety/system'];
   }
@@ -145,6 +156,7 @@ function categoryOf(text: string, lex: Lexicons, aboutTheAlliance: boolean, ctx:
   if (ROLE_SAFETY.test(text) && aboutTheAlliance && /\b(?:not|no|never|neither|nor|doesn['’]t|isn['’]t)\b/i.test(text)) return ['safety', 'safety'];
   if (FOUNDING_STRONG.test(text) || foundingPair || (FOUNDING_LAUNCH.test(text) && aboutTheAlliance && !hasPhrase(lex.projects, text) && !/\bproject|initiative|platform|hub|benchmark|toolkit|dataset|working\s+group\b/i.test(text) && /\b2023\b|\bIBM\b|\bMeta\b|\bin\s+December\b/.test(text))) return ['founding', 'founding'];
   const governance = has('governance-licensing');
+  if (/\b(?:is|was|became|becomes|as)\s+(?:now\s+)?an?\s+(?:AI\s+)?(?:Alliance\s+)?(?:managed|supported|member|incubat\w+|graduated|core)\s+project\b/i.test(text) && !/\blicen[cs]/i.test(text)) return ['project', 'project'];
   if (governance && /\b(?:managed|supported|member)\s+projects?\b|\blicen[cs]/i.test(text)) return governanceOf(text, lex);
   if (has('membership') && (members || /\b(?:organi[sz]ations|companies|universities|institutions|startups|collaborators|participants|signatories)\b/i.test(withoutMemberProjects))) return ['membership', 'membership'];
   if (MISSION.test(text) && aboutTheAlliance) return ['other', 'other'];
@@ -155,7 +167,8 @@ function categoryOf(text: string, lex: Lexicons, aboutTheAlliance: boolean, ctx:
 function governanceOf(text: string, lex: Lexicons): [Category, PolicyKey] {
   {
     const licence = /\blicen[cs]\w*|\bApache|\bCDLA\b|\bCC[- ]BY\b|Creative\s+Commons/i.test(text);
-    const oneProject = licence && (hasPhrase(lex.projects, text) || (PROJECT_SCOPED.test(text) && !ALLIANCE_WIDE.test(text)));
+    const allianceWide = ALLIANCE_WIDE.test(text) || /\bAlliance['’]s\s+(?:default|standard)/i.test(text);
+    const oneProject = licence && !allianceWide && (hasPhrase(lex.projects, text) || PROJECT_SCOPED.test(text));
     return ['governance-licensing', oneProject ? 'governance-licensing/project' : 'governance-licensing'];
   }
 }
@@ -166,4 +179,9 @@ function restOf(text: string, lex: Lexicons, aboutTheAlliance: boolean, has: (c:
   if (has('other') && aboutTheAlliance) return ['other', 'other'];
   if (ctx.tableRow && members) return ['membership', 'membership'];
   return undefined;
+}
+
+/** Whether a text names the Open Source AI Definition or the OSI. */
+export function mentionsOsaid(text: string): boolean {
+  return OSAID.test(text);
 }

@@ -27,7 +27,15 @@ export function applyFixes(text: string, fixes: readonly Fix[]): ApplyResult {
   let skipped = fixes.length - ordered.length;
   // Edits of accepted fixes, to detect overlaps with fixes whose edits interleave.
   const taken: TextEdit[] = [];
+  const seen = new Set<string>();
   for (const { fix } of ordered) {
+    // The same edit offered by two findings (two claims citing one undated source) is made once.
+    const key = JSON.stringify(fix.edits);
+    if (seen.has(key)) {
+      skipped++;
+      continue;
+    }
+    seen.add(key);
     if (fix.edits.some((e) => taken.some((t) => overlaps(t, e)))) {
       skipped++;
       continue;

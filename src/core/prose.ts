@@ -6,7 +6,8 @@ import { span } from './parse';
 import { readDirectives, readHtmlBlock } from './html';
 
 /** Headings that open a list of sources rather than prose. */
-const SOURCE_SECTION = /^\W*(references?|sources?|bibliography|citations?|notes|footnotes|endnotes|works cited|further reading|see also|links|resources|reading list)\b/i;
+const SOURCE_WORD = '(?:references?|sources?|bibliography|citations?|notes|footnotes|endnotes|works\\s+cited|further\\s+reading|see\\s+also|links|resources|reading\\s+list)';
+const SOURCE_SECTION = new RegExp(`^\\W*${SOURCE_WORD}(?:\\s*(?:and|&|,)\\s*${SOURCE_WORD})*\\W*$`, 'i');
 
 interface Context {
   blockquote: boolean;

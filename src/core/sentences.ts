@@ -39,9 +39,13 @@ function rowSentence(unit: Unit): Sentence[] {
   if (!first) return [];
   const text = unit.segments.map((s) => s.masked.trim()).filter(Boolean).join(' | ');
   if (!/\p{L}/u.test(text)) return [];
-  const s = trimmed(first, 0, first.masked.length) ?? { start: first.start, end: first.end, text: '' };
-  const e = trimmed(last, 0, last.masked.length);
-  return [{ start: s.start, end: e ? e.end : last.end, text, scopeEnd: unit.end, segment: first }];
+  const filled = unit.segments.filter((seg) => seg.masked.trim().length > 0);
+  const from = filled[0] ?? first;
+  const to = filled[filled.length - 1] ?? last;
+  const start = from.start + (from.masked.length - from.masked.trimStart().length);
+  const end = to.start + to.masked.trimEnd().length;
+  const labelled = unit.headers?.length ? unit.segments.map((seg, i) => `${unit.headers?.[i] ?? ''}: ${seg.masked.trim()}`).join(' | ') : text;
+  return [{ start, end: Math.max(start, end), text: labelled, scopeEnd: unit.end, segment: first }];
 }
 
 /** Splits one segment into sentences with exact offsets. */

@@ -16,7 +16,9 @@ export interface StubContext {
 }
 
 export function stubContext(analysis: Analysis, asOf: string, lines: LineIndex): StubContext {
-  return { analysis, asOf, eol: detectEol(analysis.model.text), labels: new Set(analysis.model.labels), lines };
+  const labels = new Set(analysis.model.labels);
+  for (const id of analysis.model.frontMatter?.sources.keys() ?? []) labels.add(id);
+  return { analysis, asOf, eol: detectEol(analysis.model.text), labels, lines };
 }
 
 /** Picks a label such as `membership-1` that the draft does not use yet. */

@@ -1,5 +1,5 @@
 // Parses and validates the text of one `.alliance-cite.yaml` into a partial configuration.
-import { isScalar, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
+import { isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
 import { defaultConfig } from '../defaults';
 import type { RuleId, RuleSeverity } from '../types';
 import { configJsonSchema, type JsonSchema } from './schema';
@@ -46,10 +46,15 @@ export function parseConfigFile(text: string, fileName: string): ParsedConfig {
     return { ...empty, errors: [{ file: fileName, line: 1, column: 1, message: `config file is larger than ${MAX_CONFIG_LENGTH} characters` }] };
   }
   const lines = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
+  let doc: Document.Parsed;
+  try {
+    doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
+  } catch (error) {
+    return { ...empty, errors: [{ file: fileName, line: 1, column: 1, message: `invalid YAML: ${yamlMessage(String(error))}` }] };
+  }
   const yamlProblems = [...doc.errors, ...doc.warnings].map((error) => {
     const { line, col } = lines.linePos(error.pos[0]);
-    return { file: fileName, line: Math.max(1, line), column: Math.max(1, col), message: `invalid YAML: ${firstLine(error.message)}` };
+    return { file: fileName, line: Math.max(1, line), column: Math.max(1, col), message: `invalid YAML: ${yamlMessage(error.message)}` };
   });
   // A file that is not valid YAML is reported as such; guessing at its structure would only add noise.
   if (yamlProblems.length > 0) return { ...empty, errors: sortProblems(yamlProblems) };
@@ -114,8 +119,9 @@ function extendsEntries(root: Node, walk: SchemaWalk): ParsedConfig['extendsEntr
   );
 }
 
-function firstLine(message: string): string {
-  return message.split('\n')[0].replace(/\s+at line \d+, column \d+:?$/, '');
+function yamlMessage(message: string): string {
+  const first = message.split('\n')[0].replace(/\s+at line \d+, column \d+:?$/, '');
+  return /call stack/i.test(first) ? 'values are nested too deeply' : first;
 }
 
 function sortProblems(problems: ConfigProblem[]): ConfigProblem[] {

@@ -13,12 +13,15 @@ type Kind = 'object' | 'array' | 'string' | 'integer' | 'number' | 'boolean' | '
 
 /** Upper bound on visited nodes, so aliases that expand exponentially cannot stall validation. */
 const NODE_BUDGET = 100_000;
+/** The schema is a few levels deep; anything far deeper is a mistake, reported before it costs stack. */
+const MAX_DEPTH = 64;
 
 export class SchemaWalk {
   readonly problems: ConfigProblem[] = [];
   readonly sourceTypeReferences: SourceTypeReference[] = [];
   private budget = NODE_BUDGET;
   private exhausted = false;
+  private depth = 0;
 
   constructor(
     private readonly file: string,
@@ -37,6 +40,19 @@ export class SchemaWalk {
 
   /** Validates `node` (null when a key has no value) against `schema`; `offset` locates problems. */
   check(node: unknown, schema: JsonSchema, path: string, offset: number): Checked {
+    if (this.depth >= MAX_DEPTH) {
+      this.report(nodeOffset(node, offset), path, `values are nested more than ${MAX_DEPTH} levels deep`);
+      return INVALID;
+    }
+    this.depth++;
+    try {
+      return this.checkNode(node, schema, path, offset);
+    } finally {
+      this.depth--;
+    }
+  }
+
+  private checkNode(node: unknown, schema: JsonSchema, path: string, offset: number): Checked {
     if (--this.budget < 0) {
       if (!this.exhausted) this.report(offset, path, 'the file expands to too many values (check its aliases)');
       this.exhausted = true;
