@@ -84,6 +84,18 @@ describe('parseConfigText', () => {
     assert.ok(errors.every((e) => e.line >= 1 && e.column >= 1));
   });
 
+  it('reports values nested too deeply for the YAML parser without throwing', () => {
+    const extreme = parseConfigText(`x: ${'['.repeat(50_000)}${']'.repeat(50_000)}\n`, 'c.yaml');
+    assert.ok(extreme.errors.length > 0);
+    assert.ok(extreme.errors.every((e) => /^invalid YAML: values are nested too deeply$/.test(e.message) && e.line === 1), JSON.stringify(extreme.errors[0]));
+  });
+
+  it('reports binary content as an unexpected value instead of failing', () => {
+    const { errors } = parseConfigText('\u0000\u0001\u0002\uFFFD', 'c.yaml');
+    assert.equal(errors.length, 1);
+    assert.match(errors[0].message, /expected a mapping/);
+  });
+
   it('refuses an oversized file without parsing it', () => {
     const { errors } = parseConfigText(`# ${'x'.repeat(1_000_001)}\n`, 'big.yaml');
     assert.equal(errors.length, 1);
