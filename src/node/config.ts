@@ -68,7 +68,7 @@ export function inspectConfigForFile(filePath: string, opts: LoadConfigOptions =
   const start = path.resolve(filePath);
   const startDir = isDirectory(start) ? start : path.dirname(start);
   const roots = opts.configPath ? [path.resolve(opts.configPath)] : findConfigFiles(startDir, opts.stopAt);
-  const state: LoadState = { trusted: opts.trusted !== false, overlays: [], files: [], problems: [], notes: [], knownTypes: new Set(), baseDir: roots.length > 0 ? path.dirname(roots[0]) : startDir };
+  const state: LoadState = { trusted: opts.trusted !== false, overlays: [], files: [], problems: [], notes: [], knownTypes: new Set(), baseDir: roots.length > 0 ? path.dirname(realPath(roots[0])) : startDir };
   if (!opts.configPath) state.notes.push(...sameFolderNotes(startDir, opts.stopAt));
   for (const file of roots) loadFile(file, [], state, undefined);
   return { config: resolveConfig(state.overlays), files: state.files, baseDir: state.baseDir, notes: state.notes, problems: state.problems };
@@ -116,7 +116,16 @@ interface Via {
   column: number;
 }
 
-function loadFile(file: string, chain: string[], state: LoadState, via: Via | undefined): void {
+/** Longest chain of `extends` followed; deeper chains are certainly a mistake. */
+const MAX_EXTENDS_DEPTH = 20;
+
+function loadFile(requested: string, chain: string[], state: LoadState, via: Via | undefined): void {
+  // Symbolic links could make one file appear under endless names; its real path is its identity.
+  const file = realPath(requested);
+  if (chain.length >= MAX_EXTENDS_DEPTH) {
+    state.problems.push({ ...(via ?? { file, line: 1, column: 1 }), message: `extends: more than ${MAX_EXTENDS_DEPTH} files deep` });
+    return;
+  }
   if (chain.includes(file)) {
     const base = path.dirname(file);
     const cycle = [...chain.slice(chain.indexOf(file)), file].map((f) => path.relative(base, f).split(path.sep).join('/')).join(' -> ');
@@ -224,6 +233,14 @@ function isFile(file: string): boolean {
     return fs.statSync(file).isFile();
   } catch {
     return false;
+  }
+}
+
+function realPath(file: string): string {
+  try {
+    return fs.realpathSync(file);
+  } catch {
+    return file;
   }
 }
 

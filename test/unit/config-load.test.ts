@@ -1,7 +1,7 @@
 // Finding and loading config files from disk: cascading folders, extends, untrusted workspaces,
 // caching, and errors that name file:line:col.
 import { strict as assert } from 'node:assert';
-import { mkdirSync, mkdtempSync, realpathSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, realpathSync, rmSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { defaultConfig } from '../../src/core';
@@ -112,6 +112,20 @@ describe('loadConfigForFile', () => {
     const c = path.join(root, 'cfg/c.yaml');
     const error = expectConfigError(() => loadConfigForFile(write('d.md', '')), c, 1, 10, /extends cycle: \.alliance-cite\.yaml -> cfg\/b\.yaml -> cfg\/c\.yaml -> \.alliance-cite\.yaml/);
     assert.ok([a, b].every((f) => typeof f === 'string'));
+    assert.equal(error.problems.length, 1);
+  });
+
+  it('sees through symbolic links that would give one file endless names', () => {
+    symlinkSync('.', path.join(root, 'loop'), 'dir');
+    const config = write('.alliance-cite.yaml', 'extends: loop/.alliance-cite.yaml\n');
+    expectConfigError(() => loadConfigForFile(write('d.md', '')), config, 1, 10, /extends cycle/);
+  });
+
+  it('stops following extends after twenty files', () => {
+    for (let i = 0; i < 30; i++) write(`chain/${i}.yaml`, `extends: ${i + 1}.yaml\n`);
+    write('chain/30.yaml', 'rules: {}\n');
+    const start = path.join(root, 'chain/0.yaml');
+    const error = expectConfigError(() => loadConfigForFile(write('d.md', ''), { configPath: start }), path.join(root, 'chain/19.yaml'), 1, 10, /more than 20 files deep/);
     assert.equal(error.problems.length, 1);
   });
 
