@@ -28,6 +28,8 @@ export interface ConfigResolverOptions {
 /** Caches configs per folder: every draft in one folder shares the same config. */
 export class ConfigResolver {
   private readonly byFolder = new Map<string, ResolvedConfig | ConfigProblem>();
+  /** Folders governed by the same config files share one Config object, so the core's per-config caches hit. */
+  private readonly bySources = new Map<string, ResolvedConfig>();
 
   constructor(private readonly options: ConfigResolverOptions) {}
 
@@ -47,8 +49,13 @@ export class ConfigResolver {
     try {
       const loaded = loadConfigForFile(file, { configPath });
       const rules = Object.fromEntries(this.options.ruleOverrides.map((o) => [o.rule, o.severity]));
+      const key = JSON.stringify([loaded.files, loaded.baseDir]);
+      const shared = this.bySources.get(key);
+      if (shared) return shared;
       const config = this.options.ruleOverrides.length > 0 ? applyOverrides(loaded.config, { rules }) : loaded.config;
-      return { config, files: loaded.files, baseDir: loaded.baseDir, notes: loaded.notes };
+      const resolved = { config, files: loaded.files, baseDir: loaded.baseDir, notes: loaded.notes };
+      this.bySources.set(key, resolved);
+      return resolved;
     } catch (error) {
       if (error instanceof ConfigError) return { message: this.relativeMessage(error) };
       throw error;
