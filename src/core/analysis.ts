@@ -28,7 +28,7 @@ export interface Analysis {
 }
 
 // A claim states something: prose without any of these verbs (a caption, a label, a title) is not one.
-const CLAIM_VERB = /\b(?:is|are|was|were|be|been|being|has|have|had|does|do|did|can|cannot|may|must|joins?|joined|launch\w*|announc\w*|found(?:s|ed)|co-?founded|adds?|added|includes?|included|lists?|listed|releases?|released|becomes?|became|leaves?|left|wins?|certif\w+|approves?|endorses?|manages?|managed|hosts?|hosted|supports?|supported|leads?|led|runs?|governs?|licen[cs]es|licensed|adopts?|adopted|requires?|required|uses?|used|offers?|publishes|published|maintains?|accepts?|welcomes?|counts?|reaches|grew|grows|expands?|expanded|comprises?|spans?|numbers|totals?|says|said|states?|stated|reports?|reported|describes?|described|presents?|calls?|called|develops?|developed|builds?|built|creates?|created|serves?|remains?|regulates?|vouch\w*|gives?|grants?|issues?|provides?|means|makes?|made|belongs?|sits|chairs?|stands?)\b/i;
+const CLAIM_VERB = /\b(?:is|are|was|were|be|been|being|has|have|had|does|do|did|can|cannot|may|must|joins?|joined|launch\w*|announc\w*|found(?:s|ed)|co-?founded|adds?|added|includes?|included|lists?|listed|releases?|released|becomes?|became|leaves?|left|wins?|certif\w+|approves?|endorses?|manages?|managed|hosts?|hosted|supports?|supported|leads?|led|runs?|governs?|licen[cs]es|licensed|adopts?|adopted|requires?|required|uses?|used|offers?|publishes|published|maintains?|accepts?|welcomes?|counts?|reaches|grew|grows|expands?|expanded|comprises?|spans?|numbers|totals?|says|said|states?|stated|reports?|reported|describes?|described|presents?|calls?|called|develops?|developed|builds?|built|creates?|created|serves?|remains?|regulates?|vouch\w*|gives?|grants?|issues?|provides?|means|makes?|made|belongs?|sits|chairs?|stands?|allows?|allowed|advocates?|promotes?|focus(?:es)?|works?|aims?|seeks?|brings?|connects?|convenes?|funds?|sponsors?|partners?|collaborates?|contains?|features?|shows?|covers?|enables?|helps?|lets|permits?|needs?|expects?|invites?|signed|backs?|backed|operates?|coordinates?|spans?)\b/i;
 const ROLE_STATEMENT = /\b(?:not|no)\s+(?:a\s+)?(?:regulator|standards\s+body|certif\w+|safety\s+approval)|does\s+not\s+(?:give|grant|issue|provide)\s+(?:safety\s+)?(?:approval|certification)/i;
 const TABLE_TOPIC = /\bmember|\bjoin|\bproject|\blicen[cs]|\bfound|\bsource|\bretriev|\bstatus|\bgovern|\bsafe/i;
 
@@ -68,7 +68,8 @@ export function analyse(model: DocumentModel, config: Config): Analysis {
       }
       const inferenceText = text.replace(lex.projects, 'Project');
       const inference = aboutAlliance || /Alliance/.test(text) ? findInference(inferenceText) : undefined;
-      if (inference && /Alliance|\bmember|\bproject/i.test(inferenceText)) inferences.push({ unit, sentence, match: inference });
+      const relevantInference = inference && /Alliance|\bmember|\bproject/i.test(inferenceText);
+      if (relevantInference) inferences.push({ unit, sentence, match: inference });
       const mentionsAlliance = hasPhrase(lex.subjects, text) || (aboutAlliance && /\bAlliance\b/.test(text));
       // A sentence that names an inference only to reject it is not a claim; one that also states
       // the Alliance's role ("is not a regulator, and membership is no evidence of safety") still is.
@@ -77,7 +78,8 @@ export function analyse(model: DocumentModel, config: Config): Analysis {
         continue;
       }
       const titleLike = unit.kind === 'heading' || unit.kind === 'front-matter';
-      if (unit.kind !== 'list-item' && unit.kind !== 'table-row' && !CLAIM_VERB.test(text)) {
+      const short = (text.match(/\p{L}+/gu) ?? []).length < 7;
+      if ((titleLike || (short && unit.kind !== 'list-item' && unit.kind !== 'table-row')) && !CLAIM_VERB.test(text)) {
         if (titleLike) previousAboutAlliance = false;
         continue;
       }
@@ -87,6 +89,9 @@ export function analyse(model: DocumentModel, config: Config): Analysis {
       sameBlock = true;
       previousAboutAlliance = mentionsAlliance || judgement !== undefined || (previousAboutAlliance && /^(?:it|its|the\s+(?:consortium|organi[sz]ation|group|coalition))\b/i.test(text.trim()));
       if (!judgement) continue;
+      // A sentence built on a forbidden inference is a claim only where it asserts that a system is
+      // safe or open: that still needs its own evidence; the rest is reported as the inference.
+      if (relevantInference && judgement.policy !== 'safety/system' && judgement.category !== 'open-source-ai') continue;
       const resolution = resolveCitations(model, unit, sentence, config, documentYear);
       claims.push({ unit, sentence, judgement, resolution });
     }

@@ -12,7 +12,7 @@ export interface ClaimJudgement {
 
 const QUESTION = /\?\s*["'”’)\]]*\s*$/;
 const INSTRUCTION = /^(?:please\s+)?(?:see|visit|read|check|cite|use|do\s+not|don['’]t|never|always|avoid|refer|learn|click|contact|go\s+to|follow|consider|remember|make\s+sure|ensure|verify|confirm|add|link|write|describe|treat|compare|ask|find|download|install|run|sign\s+up|subscribe|explore|discover|get\s+involved|reach\s+out|keep|prefer|quote|mention|look|note\s+down|watch)\b/i;
-const NAVIGATION = /^(?:for\s+(?:more|details|further)|more\s+(?:information|details|at|on)|learn\s+more|read\s+more|find\s+out\s+more|details\s+(?:are|can\s+be)\s+found|(?:this|the\s+following|below|the\s+(?:table|list)(?:\s+below)?|this\s+(?:table|list|section|memo|article|post|page|guide|document|note|draft|report|brief|explainer|faq)|in\s+this\s+(?:post|article|memo|guide|section))\s+(?:lists?|describes?|summari[sz]es?|covers?|explains?|sets\s+out|advises?|shows?|collects?|gives?|outlines?|looks\s+at|walks|reviews?|compares?|tracks?)\b)/i;
+const NAVIGATION = /^(?:(?:an?|our|this)\s+(?:[\w,-]+\s+){0,3}(?:list|guide|overview|summary|collection|round-?up|selection|primer|explainer|briefing|timeline|reading\s+list)\s+(?:of|to|for|on|about)\b|for\s+(?:more|details|further)|more\s+(?:information|details|at|on)|learn\s+more|read\s+more|find\s+out\s+more|details\s+(?:are|can\s+be)\s+found|(?:this|the\s+following|below|the\s+(?:table|list)(?:\s+below)?|this\s+(?:table|list|section|memo|article|post|page|guide|document|note|draft|report|brief|explainer|faq)|in\s+this\s+(?:post|article|memo|guide|section))\s+(?:lists?|describes?|summari[sz]es?|covers?|explains?|sets\s+out|advises?|shows?|collects?|gives?|outlines?|looks\s+at|walks|reviews?|compares?|tracks?)\b)/i;
 const SELF_REPORT = /^(?:we|i)\s+(?:checked|reviewed|compared|tested|looked|asked|read|spoke|evaluated|wrote|collected|gathered|tracked|used|met|visited|attended|interviewed)\b/i;
 const CHANGELOG = /^(?:added|fixed|removed|updated|changed|improved|bumped|refactored|deprecated|renamed|dropped)\b/i;
 const TITLE_LIKE = /^(?:how|why|what|when|where|who|which|inside|understanding|about|on|a\s+guide|guide|notes?\s+on|faq|q&a|questions)\b/i;
@@ -68,11 +68,15 @@ export function compileLexicon(lexicon: Lexicon): Lexicons {
   return c;
 }
 
+// "<Capitalised name> Alliance" is another alliance, unless the word is a determiner or the like.
+const NOT_A_NAME = 'AI|The|This|That|These|Those|Our|Its|Their|Every|Each|All|Any|No|Many|Some|Most|An?|As|Because|Being|Whole|Entire|Since|If|When|While|For|With|From|By|In|On|At|Of|To|And|But|Or|So|Yet|Why|How|What|Whether|Current|Former|Whole|Both|Neither|Either|Only|Even|Also|Today|Now|Joining|Inside|Within|Under|Unlike|Like';
+const LOOKALIKE_PREFIX = new RegExp(`\\b(?!(?:${NOT_A_NAME})\\b)([A-Z][\\w&.-]*(?:\\s+(?:&|and|of|for)\\s+[A-Z][\\w-]*)?)\\s+Alliance\\b`, 'g');
+
 /** Blanks look-alike organisations ("EU AI Alliance", "Cloud Security Alliance") so they are not the subject. */
 export function withoutLookalikes(text: string, lex: Lexicons): string {
   let t = text.replace(lex.lookalikes, (m) => ' '.repeat(m.length));
   // "<Capitalised word> Alliance" other than "AI Alliance"/"The Alliance", and "Alliance for …".
-  t = t.replace(/\b(?!AI\b|The\b|the\b|This\b|this\b|That\b|Our\b|An?\b|Its\b|their\b)([A-Z][\w&.-]*(?:\s+(?:&|and|of|for)\s+[A-Z][\w-]*)?)\s+Alliance\b/g, (m) => ' '.repeat(m.length));
+  t = t.replace(LOOKALIKE_PREFIX, (m) => ' '.repeat(m.length));
   t = t.replace(/\b(?<!AI\s)Alliance\s+(?:for|on|of)\s+[A-Z][\w-]*/g, (m) => ' '.repeat(m.length));
   return t;
 }
@@ -150,7 +154,7 @@ function categoryOf(text: string, lex: Lexicons, aboutTheAlliance: boolean, ctx:
   const withoutMemberProjects = text.replace(/\bmember\s+projects?\b/gi, '');
   const members = MEMBER_NOUN.test(withoutMemberProjects);
   const foundingPair = /\bIBM\b.{0,40}\bMeta\b|\bMeta\b.{0,40}\bIBM\b/.test(text) && FOUNDING_LAUNCH.test(text);
-  const memberClaim = members && !/\bmember\s+(?:of|states?)\b(?!\s+the\s+(?:AI\s+)?Alliance)/i.test(text) && (PROPER_OR_NUMBER.test(text) || MEMBER_COMPOSITION.test(text.trim()));
+  const memberClaim = members && !/\bmember\s+(?:of|states?)\b(?!\s+the\s+(?:AI\s+)?Alliance)/i.test(text) && (PROPER_OR_NUMBER.test(text) || MEMBER_COMPOSITION.test(text.trim()) || /\bthe\s+membership\b|\b(?:make|makes)\s+up\b|\baccount\s+for\b|\bmajority\b|\bpercent\b|%/i.test(text));
   if (!aboutTheAlliance && !foundingPair && !memberClaim && !ctx.tableRow) return undefined;
   if (PRESS.test(text) && PRESS_SUBJECT.test(text)) return ['other', 'other/press'];
   if (ROLE_SAFETY.test(text) && aboutTheAlliance && /\b(?:not|no|never|neither|nor|doesn['’]t|isn['’]t)\b/i.test(text)) return ['safety', 'safety'];

@@ -47,22 +47,25 @@ export function readFrontMatter(text: string, yamlStart: number, yamlText: strin
 
 function readSources(value: YamlNode, yamlStart: number, yamlText: string, fm: FrontMatter): void {
   const entries: [string | undefined, YamlNode][] = [];
+  // The node whose line gives the indentation of a new entry: the first item, or the first key.
+  let firstAnchor: YamlNode | undefined;
   if (isSeq(value)) {
     fm.sourcesStyle = 'list';
     for (const item of value.items as YamlNode[]) entries.push([undefined, item]);
+    firstAnchor = entries[0]?.[1];
   } else if (isMap(value)) {
     fm.sourcesStyle = 'map';
     for (const pair of value.items as Pair<YamlNode, YamlNode>[]) {
       if (isScalar(pair.key)) entries.push([String(pair.key.value), pair.value as YamlNode]);
     }
+    firstAnchor = (value.items[0] as Pair<YamlNode, YamlNode> | undefined)?.key ?? undefined;
   } else return;
-  if (value.range) {
+  if (value.range && !value.flow) {
     // New entries go after the last one, on a line of their own with the same indentation.
-    const endOfValue = value.range[1];
-    fm.sourcesInsertAt = yamlStart + endOfValue;
-    const firstItem = entries[0]?.[1];
-    const lineStart = firstItem?.range ? yamlText.lastIndexOf('\n', firstItem.range[0] - 1) + 1 : 0;
-    const indentMatch = firstItem?.range ? /^[ \t]*/.exec(yamlText.slice(lineStart, firstItem.range[0])) : null;
+    fm.sourcesInsertAt = yamlStart + value.range[1];
+    const at = firstAnchor?.range?.[0];
+    const lineStart = at !== undefined ? yamlText.lastIndexOf('\n', at - 1) + 1 : 0;
+    const indentMatch = at !== undefined ? /^[ \t]*/.exec(yamlText.slice(lineStart, at)) : null;
     fm.sourcesIndent = indentMatch?.[0] ?? '  ';
   }
   for (const [mapKey, node] of entries) {

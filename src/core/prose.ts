@@ -197,7 +197,13 @@ export function phrasing(text: string, container: Parent, base: number, start: n
     }
   }
   const segment: Segment = { start, end, masked: mask.build() };
-  locators.push(...literalMarkers(segment));
+  const literal = literalMarkers(segment);
+  if (literal.length > 0) {
+    // Markers are citations, not words: blank them so "members.[^1] Next" splits into two sentences.
+    for (const l of literal) mask.blank(l.start, l.end);
+    segment.masked = mask.build();
+  }
+  locators.push(...literal);
   locators.sort((a, b) => a.start - b.start);
   return { segment, locators };
 }
