@@ -57,7 +57,7 @@ export function ensureTools(): Tools {
  * Creates a per-run folder: XDG and temp folders (so nothing is written into the home folder),
  * user data with quiet settings, an extensions folder, and a copy of the fixture workspace.
  */
-export function prepareRun(name: string, fixture: string | null = FIXTURE_WORKSPACE): Run {
+export function prepareRun(name: string, fixture: string | null = FIXTURE_WORKSPACE, options: { untrusted?: boolean } = {}): Run {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), `alliance-cite-${name}-`));
   const dirs = Object.fromEntries(RUN_DIRS.map((d) => [d, path.join(root, d)])) as Record<RunDir, string>;
   for (const dir of Object.values(dirs)) fs.mkdirSync(dir, { recursive: true });
@@ -78,7 +78,9 @@ export function prepareRun(name: string, fixture: string | null = FIXTURE_WORKSP
         'telemetry.telemetryLevel': 'off',
         'workbench.enableExperiments': false,
         'workbench.tips.enabled': false,
-        'security.workspace.trust.enabled': false,
+        'security.workspace.trust.enabled': options.untrusted === true,
+        'security.workspace.trust.startupPrompt': 'never',
+        'security.workspace.trust.banner': 'never',
       },
       null,
       2,
@@ -107,8 +109,12 @@ export async function freePort(): Promise<number> {
 }
 
 /** Starts code-server detached (its own process group) and waits until /healthz answers. */
-export async function startCodeServer(tools: Tools, run: Run, options: { logFile: string; smokeTestDriver?: boolean }): Promise<CodeServer> {
-  const { logFile, smokeTestDriver = true } = options;
+export async function startCodeServer(
+  tools: Tools,
+  run: Run,
+  options: { logFile: string; smokeTestDriver?: boolean; untrusted?: boolean },
+): Promise<CodeServer> {
+  const { logFile, smokeTestDriver = true, untrusted = false } = options;
   const port = await freePort();
   fs.mkdirSync(path.dirname(logFile), { recursive: true });
   const log = fs.openSync(logFile, 'w');
@@ -118,11 +124,11 @@ export async function startCodeServer(tools: Tools, run: Run, options: { logFile
     '--auth', 'none',
     '--disable-telemetry',
     '--disable-update-check',
-    '--disable-workspace-trust',
     '--disable-getting-started-override',
     '--user-data-dir', run.dirs['user-data'],
     '--extensions-dir', run.dirs.extensions,
   ];
+  if (!untrusted) args.push('--disable-workspace-trust');
   if (smokeTestDriver) args.push('--vscode-option', 'enable-smoke-test-driver');
   const child = spawn(tools.node24, args, { detached: true, env: run.env, stdio: ['ignore', log, log] });
   fs.closeSync(log);

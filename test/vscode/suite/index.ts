@@ -14,9 +14,11 @@ interface SuiteResult {
 
 export async function run(): Promise<void> {
   const mocha = new Mocha({ ui: 'bdd', timeout: 30_000, color: false, reporter: 'spec' });
+  // The code-server launcher runs the Restricted Mode tests in a second, untrusted workbench.
+  const untrusted = process.env.ALLIANCE_CITE_SUITE === 'untrusted';
   const files = fs
     .readdirSync(__dirname)
-    .filter((f) => f.endsWith('.test.js'))
+    .filter((f) => f.endsWith('.test.js') && f.endsWith('.untrusted.test.js') === untrusted)
     .sort();
   for (const file of files) mocha.addFile(path.join(__dirname, file));
   const result: SuiteResult = { passes: 0, failures: 0, pending: 0, durationMs: 0, tests: [] };
