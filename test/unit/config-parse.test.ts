@@ -1,5 +1,6 @@
 // Parsing valid config text: what each section contributes, positions, and lenient forms.
 import { strict as assert } from 'node:assert';
+import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { defaultConfig } from '../../src/core';
@@ -107,6 +108,21 @@ describe('parseConfigText', () => {
     assert.deepEqual(
       errors.map((e) => e.message),
       ["ignore[0]: expected a non-empty string; found 1", 'ignore[1]: expected a non-empty string; found true', "ignore[2]: expected a non-empty string; found ''"],
+    );
+  });
+});
+
+describe('parseConfigText on arbitrary text', () => {
+  it('never throws and places every problem on a real line and column', () => {
+    const pieces = fc.constantFrom('rules', 'sources', 'patterns', 'host', 'path', 'lexicon', 'extends', ':', ' ', '  ', '\n', '\r\n', '- ', '[', ']', '{', '}', ',', '#', '&a', '*a', '!', '|', '>', '"', "'", 'off', 'warn', '1', '~', '\uFEFF', '\u0000', '😀');
+    const text = fc.array(pieces, { maxLength: 60 }).map((parts) => parts.join(''));
+    fc.assert(
+      fc.property(text, (source) => {
+        const { errors } = parseConfigText(source, 'fuzz.yaml');
+        const lineCount = source.split(/\r\n|\n|\r/).length;
+        return errors.every((e) => e.file === 'fuzz.yaml' && e.line >= 1 && e.line <= lineCount + 1 && e.column >= 1 && e.message.length > 0);
+      }),
+      { numRuns: 600, seed: 20261125 },
     );
   });
 });

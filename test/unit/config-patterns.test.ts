@@ -1,6 +1,7 @@
 // User-supplied patterns can never stall the linter: regular expressions are refused, globs are
 // matched by a state-set walk, lexicon entries are literal phrases.
 import { strict as assert } from 'node:assert';
+import fc from 'fast-check';
 import { defaultConfig } from '../../src/core';
 import {
   checkHostPattern,
@@ -69,6 +70,18 @@ describe('glob matching', () => {
     assert.equal(compileHostPattern('news.*')('news.example.com'), true);
     assert.equal(compileHostPattern('news.*')('newsroom.example.com'), false);
     assert.equal(compileHostPattern('example.org')('www.example.org'), true);
+  });
+
+  it('agrees with the equivalent regular expression on short inputs', () => {
+    // The reference: `**` is .*, `*` is [^/]*, anchored, optional trailing slash.
+    const reference = (glob: string) =>
+      new RegExp(`^${glob.replace(/\*\*|\*|[.-]/g, (t) => (t === '**' ? '.*' : t === '*' ? '[^/]*' : `\\${t}`))}/?$`, 'i');
+    const globs = fc.stringMatching(/^\/[ab/*.-]{0,8}$/).filter((g) => !g.includes('***'));
+    const paths = fc.stringMatching(/^\/[abAB/.-]{0,10}$/);
+    fc.assert(
+      fc.property(globs, paths, (glob, path) => compilePathGlob(glob)(path) === reference(glob).test(path)),
+      { numRuns: 2000, seed: 20261125 },
+    );
   });
 
   it('accepts every built-in pattern', () => {
