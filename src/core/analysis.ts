@@ -66,7 +66,9 @@ export function analyse(model: DocumentModel, config: Config): Analysis {
         previousAboutAlliance = false;
         continue;
       }
-      const inferenceText = text.replace(lex.projects, 'Project');
+      // Project names stand for an Alliance affiliation ("part of the Open Agent Hub"), and their own
+      // words ("Open Trusted Data Initiative") must not read as claims of trust.
+      const inferenceText = text.replace(lex.projects, 'AllianceProject');
       const inference = aboutAlliance || /Alliance/.test(text) ? findInference(inferenceText) : undefined;
       const relevantInference = inference && /Alliance|\bmember|\bproject/i.test(inferenceText);
       if (relevantInference) inferences.push({ unit, sentence, match: inference });

@@ -31,7 +31,7 @@ const ROLE_SAFETY = /\b(?:regulator|regulat\w+|standards?\s+body|legal\s+force|s
 const OPEN_PREDICATE = /\b(?:is|are|was|were|be|isn['’]t|aren['’]t|qualif\w+\s+as|counts?\s+as|count\s+as|meets?|met|compl\w+\s+with|under|labell?ed|called|marketed\s+as|described\s+as|considered)\s+(?:not\s+|truly\s+|fully\s+|genuinely\s+|really\s+|an?\s+|also\s+|therefore\s+)*(?:open[- ]source|open\s+source\s+ai|osaid|open\s+by\s+the\s+osi|the\s+open\s+source\s+ai\s+definition|osi[- ]approved|open[- ]weights?)\b/i;
 const OSAID = /\b(?:OSAID|Open\s+Source\s+AI\s+Definition|Open\s+Source\s+Initiative|OSI)\b/;
 const PROJECT_SCOPED = /\b(?:project|repository|repo|model|dataset|data\s+set|toolkit|library|benchmark|weights|code\s+base|codebase)\b/i;
-const ALLIANCE_WIDE = /\b(?:managed\s+projects?|supported\s+projects?|member\s+projects?|managed-project|all\s+projects|alliance\s+projects|projects\s+(?:managed|supported)|standard|default|policy|policies)\b/i;
+const ALLIANCE_WIDE = /\b(?:managed\s+projects?|supported\s+projects?|member\s+projects?|managed-project|all\s+projects|alliance\s+projects|projects\s+(?:managed|supported)|standard|default|policy|policies|exceptions?)\b/i;
 const FOUNDING_STRONG = /\b(?:found(?:ed|ing|er|ers)|co-?found\w*|inception|inaugural|December\s+5,?\s+2023|5\s+December\s+2023|Dec\.?\s+5,?\s+2023)\b/i;
 const FOUNDING_LAUNCH = /\b(?:launched|launch|launches|launching|formed|established|created|started|announced|announcing|unveiled)\b/i;
 const MISSION = /\b(?:mission|aims?\s+to|aim\s+is|goal|purpose|role\s+is|practical\s+role|vision|dedicated\s+to|committed\s+to|seeks?\s+to|exists\s+to)\b/i;
@@ -77,7 +77,7 @@ export function withoutLookalikes(text: string, lex: Lexicons): string {
   let t = text.replace(lex.lookalikes, (m) => ' '.repeat(m.length));
   // "<Capitalised word> Alliance" other than "AI Alliance"/"The Alliance", and "Alliance for …".
   t = t.replace(LOOKALIKE_PREFIX, (m) => ' '.repeat(m.length));
-  t = t.replace(/\b(?<!AI\s)Alliance\s+(?:for|on|of)\s+[A-Z][\w-]*/g, (m) => ' '.repeat(m.length));
+  t = t.replace(/\b(?<!AI\s)Alliance\s+for\s+(?:the\s+)?[A-Z][\w-]*/g, (m) => ' '.repeat(m.length));
   return t;
 }
 
@@ -111,7 +111,7 @@ export interface SentenceContext {
 export function isNonClaim(text: string, titleLike = false): boolean {
   const t = text.replace(/^[\s>*_"“'‘(\-–—•]+/, '');
   if (QUESTION.test(t)) return true;
-  if (titleLike && TITLE_LIKE.test(t)) return true;
+  if (titleLike && (TITLE_LIKE.test(t) || /\b(?:what|how|why|whether)\s+\p{L}+/iu.test(t))) return true;
   if (INSTRUCTION.test(t) || NAVIGATION.test(t) || SELF_REPORT.test(t) || CHANGELOG.test(t)) return true;
   if (OPINION.test(t) || SPECULATION.test(t)) return true;
   return false;
@@ -147,7 +147,7 @@ function categoryOf(text: string, lex: Lexicons, aboutTheAlliance: boolean, ctx:
   };
   // A system is (not) safe: needs independent evidence whoever the subject is.
   if (SYSTEM_SAFE.test(text) && !/\bsafe\s+harbou?r\b/i.test(text) && !/\b(?:whether|if)\b[^.;:]{0,60}\b(?:is|are|was|were)\s+(?:not\s+)?(?:safe|vetted|trusted|secure)\b/i.test(text)) {
-    if (aboutTheAlliance && !/\b(?:model|system|llm|tool|platform|weights|release|product|application|app|agent|it|they|its|their)\b/i.test(text.replace(/\bAI\s+Alliance\b/g, ''))) return ['safety', 'safety'];
+    if (aboutTheAlliance && !/\b(?:models?|systems?|llms?|tools?|platforms?|weights|releases?|products?|applications?|apps?|agents?|it|they|its|their|chatbots?|assistants?)\b/i.test(text.replace(/\bAI\s+Alliance\b/g, ''))) return ['safety', 'safety'];
     return ['safety', 'safety/system'];
   }
   if (OPEN_PREDICATE.test(text) || (OSAID.test(text) && has('open-source-ai'))) return ['open-source-ai', 'open-source-ai'];
