@@ -3,7 +3,7 @@
 // files it `extends`.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { checkSourceTypeReferences, parseConfigFile, resolveConfig, type ConfigOverlay, type ConfigProblem, type ParsedConfig } from '../core/config';
+import { checkSourceTypeReferences, MAX_CONFIG_LENGTH, parseConfigFile, resolveConfig, type ConfigOverlay, type ConfigProblem, type ParsedConfig } from '../core/config';
 import type { Config } from '../core/types';
 
 export const CONFIG_FILE_NAMES = ['.alliance-cite.yaml', '.alliance-cite.yml'] as const;
@@ -199,6 +199,11 @@ function readParsed(file: string): ParsedConfig | { missing: string } {
     return { missing: describeFsError(error) };
   }
   if (!stat.isFile()) return { missing: 'not a file' };
+  // UTF-8 takes at most three bytes per UTF-16 unit; a larger file is refused without reading it.
+  if (stat.size > MAX_CONFIG_LENGTH * 3) {
+    const tooLarge = { file, line: 1, column: 1, message: `config file is larger than ${MAX_CONFIG_LENGTH} characters` };
+    return { overlay: {}, errors: [tooLarge], extendsEntries: [], sourceTypeReferences: [] };
+  }
   const hit = cache.get(file);
   if (hit && hit.mtimeMs === stat.mtimeMs && hit.size === stat.size) return hit.parsed;
   let text: string;

@@ -1,7 +1,7 @@
 // Finding and loading config files from disk: cascading folders, extends, untrusted workspaces,
 // caching, and errors that name file:line:col.
 import { strict as assert } from 'node:assert';
-import { mkdirSync, mkdtempSync, realpathSync, rmSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, realpathSync, rmSync, symlinkSync, truncateSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { defaultConfig } from '../../src/core';
@@ -203,6 +203,12 @@ describe('loadConfigForFile', () => {
     const later = new Date(Date.now() + 5000);
     utimesSync(config, later, later);
     assert.equal(loadConfigForFile(draft).config.rules['missing-citation'].severity, 'info');
+  });
+
+  it('refuses an oversized config file without reading it whole', () => {
+    const config = write('.alliance-cite.yaml', '');
+    truncateSync(config, 4_000_000);
+    expectConfigError(() => loadConfigForFile(write('d.md', '')), config, 1, 1, /larger than/);
   });
 
   it('ignores a folder named like a config file', () => {
