@@ -127,7 +127,8 @@ export class SchemaWalk {
       }
       const value = this.check(pair.value, childSchema, childPath, keyAt);
       if (value === INVALID) valid = false;
-      else if (value !== undefined) result[key] = value;
+      // Defined rather than assigned, so a key such as __proto__ stays an ordinary key.
+      else if (value !== undefined) Object.defineProperty(result, key, { value, enumerable: true, writable: true, configurable: true });
     }
     for (const key of schema.required ?? []) {
       if (!(key in result) && !pairs.some((p) => isScalar(p.key) && String(p.key.value) === key)) {
@@ -152,6 +153,11 @@ export class SchemaWalk {
     }
     const result: unknown[] = [];
     items.forEach((item, i) => {
+      // Unlike an empty section, an empty list entry (`- ` alone) is a slip worth reporting.
+      if (kindOf(isAlias(item) ? item.resolve(this.doc) : item) === 'null' && schema.items?.type) {
+        this.report(nodeOffset(item, offset), `${path}[${i}]`, `expected ${describe(schema.items)}; found nothing`);
+        return;
+      }
       const value = this.check(item, schema.items ?? {}, `${path}[${i}]`, offset);
       if (value !== INVALID && value !== undefined) result.push(value);
     });
