@@ -89,7 +89,8 @@ export function analyse(model: DocumentModel, config: Config): Analysis {
       const infobox = aboutAlliance && unit.kind === 'list-item' && /^[A-Z][\w &/()-]{0,30}:\s/.test(text.trim());
       const judgement = judgeSentence(text, lex, { aboutAlliance, aboutOsaid, previousAboutAlliance, sameBlock, titleLike, infobox, tableRow: unit.kind === 'table-row', headers: unit.headers });
       sameBlock = true;
-      previousAboutAlliance = mentionsAlliance || judgement !== undefined || (previousAboutAlliance && /^(?:it|its|the\s+(?:consortium|organi[sz]ation|group|coalition))\b/i.test(text.trim()));
+      // Within one block the subject, once it is the Alliance, stays so (writers rarely repeat the name).
+      previousAboutAlliance = mentionsAlliance || judgement !== undefined || (previousAboutAlliance && sameBlock);
       if (!judgement) continue;
       // A sentence built on a forbidden inference is a claim only where it asserts that a system is
       // safe or open: that still needs its own evidence; the rest is reported as the inference.
