@@ -78,6 +78,27 @@ describe('quick-fixes', () => {
     await waitForDiagnostics(editor.document.uri, (d) => !d.some((x) => ruleOf(x) === 'missing-citation'), 'missing-citation gone');
   });
 
+  it('inserts the stub verbatim after an indented last line, and still selects the placeholder', async () => {
+    // A snippet would indent the inserted definition like the list item: a plain edit is used.
+    const text = `Intro.\n\n- Facts:\n  - ${CLAIM}`;
+    const { editor, fix, expected } = await applyQuickFix('indented.md', text, 'missing-citation', (f) => f.fix!);
+    assert.equal(editor.document.getText(), expected);
+    assert.ok(fix.placeholder);
+    assert.equal(editor.document.getText(editor.selection), expected.slice(fix.placeholder.start, fix.placeholder.end));
+  });
+
+  it('offers one stub per approved source type, the preferred first', async () => {
+    const text = 'Tapestry is an AI Alliance project.\n';
+    const { editor } = await openDraft('project.md', text);
+    const target = finding(text, 'missing-citation');
+    const stubs = target.suggestions.filter((s) => s.title.startsWith('Insert a citation stub'));
+    assert.ok(stubs.length > 1, 'the core offers several approved sources for a project claim');
+    const actions = await codeActionsAt(editor.document.uri, new vscode.Range(0, 0, 0, 0), (a) => stubs.every((s) => a.some((x) => x.title === s.title)));
+    const titles = actions.map((a) => a.title).filter((t) => t.startsWith('Insert a citation stub'));
+    assert.deepEqual(titles, stubs.map((s) => s.title));
+    assert.equal(titles[0], target.fix?.title);
+  });
+
   it('adds a retrieval date to an undated citation byte-for-byte', async () => {
     const text = `${CLAIM}[^1]\n\n[^1]: <https://thealliance.ai/members>\n`;
     const { editor, expected } = await applyQuickFix('date.md', text, 'missing-retrieval-date', (f) => f.fix!);

@@ -110,6 +110,10 @@ describe('the extension in the browser workbench', () => {
     await problems.locator('.monaco-list-row', { hasText: 'missing-citation' }).first().waitFor();
     const problemsText = await problems.innerText();
     assert.ok(problemsText.includes(target.message.slice(0, 40)), `the Problems panel shows "${target.message}"`);
+    // The status bar counts the draft's findings.
+    const status = page.locator('.statusbar-item', { hasText: 'alliance-cite' }).first();
+    await status.waitFor();
+    assert.match(await status.innerText(), /\d+\s+\d+\s+alliance-cite/);
     await page.screenshot({ path: path.join(RESULTS_DIR, 'ui-problems.png') });
 
     // Go to the claim, open the quick-fix menu and choose the citation stub.
