@@ -125,7 +125,9 @@ function checkDates(ctx: RuleContext, claim: ClaimFinding, citations: Citation[]
   if (!required) return out;
   if (valid.length === 0 && invalid.length === 0) {
     const target = citations.find((c) => c.dateSlot);
-    const f = base(claim, 'missing-retrieval-date', `${name(claim)} cites ${citations.map((c) => (c.url ? hostOf(c.url) : c.type)).filter((v, i, a) => a.indexOf(v) === i).join(', ')} with no retrieval date; current-state ${needs(ctx, claim, true).replace(/^[^ ]+ claims need /, 'claims need ')} (e.g. "retrieved ${ctx.asOf}").`, related);
+    const hosts = [...new Set(citations.map((c) => (c.url ? hostOf(c.url) : c.type)))].join(', ');
+    const kind = (POLICY_NAMES[claim.judgement.policy] ?? claim.judgement.category).toLowerCase();
+    const f = base(claim, 'missing-retrieval-date', `${name(claim)} cites ${hosts} with no retrieval date; a current-state ${kind} claim needs the date the source was checked, within ${maxAge(ctx, p)} days (e.g. "retrieved ${ctx.asOf}").`, related);
     const fix = target ? retrievalDateStub(ctx.stubs, target) : undefined;
     if (fix) {
       f.fix = fix;
