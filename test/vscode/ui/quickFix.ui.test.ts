@@ -135,7 +135,13 @@ describe('the extension in the browser workbench', () => {
     const deadline = Date.now() + STEP_MS;
     while (fs.readFileSync(draftFile, 'utf8') === original && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
     await page.locator('.tab.active.dirty').waitFor({ state: 'detached' });
-    await page.screenshot({ path: path.join(RESULTS_DIR, 'ui-quick-fix.png') });
     assert.equal(fs.readFileSync(draftFile, 'utf8'), expected);
+
+    // The editor now shows what the core finds in the fixed draft, counted in the status bar.
+    const after = lint(expected, { config: defaultConfig(), asOf: AS_OF }).diagnostics;
+    const errors = after.filter((d) => d.severity === 'error').length;
+    const warnings = after.filter((d) => d.severity === 'warning').length;
+    await page.locator('.statusbar-item', { hasText: new RegExp(`^\\D*${errors}\\D+${warnings}\\s+alliance-cite`) }).first().waitFor();
+    await page.screenshot({ path: path.join(RESULTS_DIR, 'ui-quick-fix.png') });
   });
 });
