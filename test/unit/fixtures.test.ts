@@ -195,7 +195,11 @@ describe('fixture drafts', () => {
         const name = path.basename(goldenPath);
         assert.fail(`fix-all output differs from ${name} (- golden, + actual; UPDATE_GOLDEN=1 rewrites it, then review the diff):\n${lineDiff(golden.toString('utf8'), fixed)}`);
       }
-      const stillFixable = lint(fixed, options()).diagnostics.filter((d) => d.fix);
+      const before = lint(text, options()).notes.map((n) => n.message);
+      const after = lint(fixed, options());
+      // A fix must not damage the draft, e.g. by writing into YAML front matter.
+      assert.deepEqual(after.notes.map((n) => n.message), before, 'fix-all introduced problems in the draft');
+      const stillFixable = after.diagnostics.filter((d) => d.fix);
       assert.deepEqual(stillFixable.map((d) => `${d.rule}: ${quote(fixed.slice(d.start, d.end))}`), [], 'fixable findings remain after fix-all');
     });
   }
