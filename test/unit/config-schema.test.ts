@@ -36,6 +36,23 @@ describe('config JSON Schema', () => {
     }
   });
 
+  it('uses only keywords that parseConfigText understands (rule options included)', () => {
+    const supported = new Set([
+      '$schema', '$id', 'title', 'description', 'default', 'type', 'enum', 'properties', 'additionalProperties',
+      'propertyNames', 'required', 'items', 'anyOf', 'minimum', 'maximum', 'minLength', 'maxLength', 'minItems',
+      'maxItems', 'format', 'pattern',
+    ]);
+    const unsupported: string[] = [];
+    const visit = (schema: JsonSchema, where: string): void => {
+      for (const key of Object.keys(schema)) if (!supported.has(key)) unsupported.push(`${where}: ${key}`);
+      for (const [name, child] of Object.entries(schema.properties ?? {})) visit(child, `${where}.${name}`);
+      for (const child of [schema.items, schema.propertyNames, ...(schema.anyOf ?? [])]) if (child) visit(child, where);
+      if (typeof schema.additionalProperties === 'object') visit(schema.additionalProperties, `${where}.*`);
+    };
+    visit(configJsonSchema(), '(root)');
+    assert.deepEqual(unsupported, []);
+  });
+
   it('compiles under a strict standard validator and accepts the starter and full configs', () => {
     const validate = standardValidator();
     assert.ok(validate(parse(STARTER_CONFIG)), JSON.stringify(validate.errors));

@@ -24,7 +24,6 @@ export interface JsonSchema {
   maxLength?: number;
   minItems?: number;
   maxItems?: number;
-  uniqueItems?: boolean;
   /** Checked by this project's validator; other tools treat unknown formats as annotations. */
   format?: string;
   pattern?: string;
