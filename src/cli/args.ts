@@ -28,12 +28,14 @@ export interface CliOptions {
   ruleOverrides: Array<{ rule: RuleId; severity: RuleSeverity }>;
   quiet: boolean;
   color?: boolean;
+  /** Worker threads for linting; undefined chooses by tree size, 1 lints on the main thread. */
+  threads?: number;
 }
 
 /** A mistake on the command line; reported as `alliance-cite: message` with exit code 2. */
 export class UsageError extends Error {}
 
-const VALUE_OPTIONS = new Set(['--config', '-c', '--print-config', '--as-of', '--format', '-f', '--max-warnings', '--rule', '--stdin-filename']);
+const VALUE_OPTIONS = new Set(['--config', '-c', '--print-config', '--as-of', '--format', '-f', '--max-warnings', '--rule', '--stdin-filename', '--threads']);
 
 /** Parses `argv` (without the node and script entries). Throws UsageError on a mistake. */
 export function parseArgs(argv: readonly string[]): CliOptions {
@@ -130,6 +132,12 @@ export function parseArgs(argv: readonly string[]): CliOptions {
       case '--quiet':
         options.quiet = true;
         break;
+      case '--threads': {
+        const value = takeValue();
+        if (!/^[1-9]\d*$/.test(value)) throw new UsageError(`--threads needs a whole number of at least 1, got "${value}"`);
+        options.threads = Number(value);
+        break;
+      }
       case '--color':
         options.color = true;
         break;

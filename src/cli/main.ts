@@ -1,8 +1,10 @@
 // Entry point of the `alliance-cite` command. Only argument parsing runs before the command is
 // known, so `--help` and `--version` do not load the linter.
+import { isMainThread, workerData } from 'node:worker_threads';
 import { version } from '../../package.json';
 import { parseArgs, UsageError, type CliOptions } from './args';
 import { HELP } from './help';
+import { WORKER_ROLE, type WorkerData } from './pool';
 
 async function main(argv: readonly string[]): Promise<number> {
   let options: CliOptions;
@@ -31,6 +33,7 @@ async function main(argv: readonly string[]): Promise<number> {
     stderr: process.stderr,
     stdoutIsTerminal: process.stdout.isTTY === true,
     readStdin,
+    workerScript: __filename,
   });
 }
 
@@ -43,15 +46,29 @@ function readStdin(): Promise<Buffer> {
   });
 }
 
-main(process.argv.slice(2)).then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error: unknown) => {
-    // An unexpected failure still ends with a one-line message, never a stack trace.
-    const message = error instanceof Error ? error.message : String(error);
-    process.stderr.write(`alliance-cite: internal error: ${message}\n`);
-    if (process.env.ALLIANCE_CITE_DEBUG) process.stderr.write(`${(error as Error)?.stack ?? ''}\n`);
-    process.exitCode = 2;
-  },
-);
+/** True when this bundle was started as a lint worker by the pool. */
+function isLintWorker(data: unknown): data is WorkerData {
+  return !isMainThread && (data as WorkerData | null)?.role === WORKER_ROLE;
+}
+
+if (isLintWorker(workerData)) {
+  const data = workerData;
+  void import('./worker').then(({ startWorker }) => startWorker(data));
+} else {
+  runMain();
+}
+
+function runMain(): void {
+  main(process.argv.slice(2)).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (error: unknown) => {
+      // An unexpected failure still ends with a one-line message, never a stack trace.
+      const message = error instanceof Error ? error.message : String(error);
+      process.stderr.write(`alliance-cite: internal error: ${message}\n`);
+      if (process.env.ALLIANCE_CITE_DEBUG) process.stderr.write(`${(error as Error)?.stack ?? ''}\n`);
+      process.exitCode = 2;
+    },
+  );
+}

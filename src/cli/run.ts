@@ -1,17 +1,15 @@
-// Runs a parsed command: finds drafts, lints (and fixes) each in a stable order, prints reports.
+// Runs a parsed command: finds drafts, lints (and fixes) each, prints reports in a stable order.
 import * as fs from 'node:fs';
+import { availableParallelism } from 'node:os';
 import * as path from 'node:path';
-import { fixAll, lint, LineIndex, type LintOptions } from '../core';
-import { describeError, findDrafts } from '../node/files';
-import { WriteRefusedError, writeFileAtomic } from '../node/write';
-import type { CliOptions } from './args';
 import { STARTER_CONFIG } from '../core/config';
+import { createIgnoreMatcher, describeError, findDrafts } from '../node/files';
+import type { CliOptions } from './args';
 import { ConfigResolver, isConfigProblem } from './config';
-import { decodeDraft, encodeDraft } from './decode';
+import { lintDraft, type Draft, type DraftOutcome, type DraftSettings } from './draft';
 import { formatReport } from './formatters';
-import { unifiedDiff } from './patch';
-import { countFindings, toFindings, type FileReport } from './report';
-import { createIgnoreMatcher } from '../node/files';
+import { lintInWorkers } from './pool';
+import { countFindings, type FileReport } from './report';
 
 export interface CliIo {
   cwd: string;
@@ -20,6 +18,8 @@ export interface CliIo {
   stderr: NodeJS.WritableStream;
   stdoutIsTerminal: boolean;
   readStdin: () => Promise<Buffer>;
+  /** The script a worker thread starts from (the CLI bundle); without it, drafts are linted serially. */
+  workerScript?: string;
 }
 
 /** Collects messages for stderr; any `fail` makes the exit code 2. */
@@ -45,25 +45,34 @@ class Problems {
   }
 }
 
-/** A draft to lint: where it lives, how it is printed, and (for stdin) its bytes. */
-interface Draft {
-  absolutePath: string;
-  displayPath: string;
-  stdinBytes?: Buffer;
-}
+/**
+ * Below this many drafts, starting workers costs more than it saves. Measured on a 2,000-draft
+ * tree: one worker per core roughly halves the lint time there; small trees lint in well under
+ * the ~100 ms a worker needs to load the bundle.
+ */
+const MIN_DRAFTS_PER_WORKER = 100;
 
 export async function run(options: CliOptions, io: CliIo): Promise<number> {
   const problems = new Problems(io.stderr);
-  const resolver = new ConfigResolver({ cwd: io.cwd, configPath: options.configPath, ruleOverrides: options.ruleOverrides });
+  const settings: DraftSettings = {
+    cwd: io.cwd,
+    configPath: options.configPath,
+    ruleOverrides: options.ruleOverrides,
+    asOf: options.asOf,
+    fix: options.fix,
+    fixDryRun: options.fixDryRun,
+    quiet: options.quiet,
+  };
+  const resolver = new ConfigResolver(settings);
   if (options.command === 'init') return runInit(io, problems);
   if (options.command === 'print-config') return runPrintConfig(options.printConfigFile ?? '', io, resolver, problems);
 
   const drafts: Draft[] = [];
   if (options.stdin) {
-    const name = options.stdinFilename ?? '<stdin>';
+    const name = options.stdinFilename;
     drafts.push({
-      absolutePath: path.resolve(io.cwd, options.stdinFilename ?? 'stdin.md'),
-      displayPath: options.stdinFilename ? displayPathOf(io.cwd, path.resolve(io.cwd, name)) : name,
+      absolutePath: path.resolve(io.cwd, name ?? 'stdin.md'),
+      displayPath: name ? displayPathOf(io.cwd, path.resolve(io.cwd, name)) : '<stdin>',
       stdinBytes: await io.readStdin(),
     });
   } else {
@@ -80,20 +89,27 @@ export async function run(options: CliOptions, io: CliIo): Promise<number> {
     if (drafts.length === 0 && found.problems.length === 0) problems.note('no Markdown files found');
   }
 
+  const threads = threadCount(options.threads, drafts.length, io.workerScript !== undefined);
+  const outcomes: DraftOutcome[] =
+    threads > 1 && io.workerScript
+      ? await lintInWorkers(io.workerScript, drafts, settings, threads)
+      : drafts.map((draft) => lintDraft(draft, settings, resolver));
+
   const reports: FileReport[] = [];
   const patches: string[] = [];
-  let fixedStdinBytes: Buffer | undefined;
-  for (const draft of drafts) {
-    const outcome = lintDraft(draft, options, resolver, problems);
-    if (!outcome) continue;
-    reports.push(outcome.report);
+  for (const outcome of outcomes) {
+    for (const message of outcome.messages) {
+      if (message.fail) problems.fail(message.text);
+      else problems.note(message.text);
+    }
+    if (outcome.report) reports.push(outcome.report);
     if (outcome.patch) patches.push(outcome.patch);
-    if (draft.stdinBytes && outcome.fixedBytes) fixedStdinBytes = outcome.fixedBytes;
   }
 
   // --fix on stdin prints the fixed draft; --fix-dry-run prints the diff. Either replaces the
   // report on stdout unless a format was asked for explicitly.
-  if (options.stdin && options.fix && fixedStdinBytes) io.stdout.write(fixedStdinBytes);
+  const fixedStdin = options.stdin && options.fix ? outcomes[0]?.fixedBytes : undefined;
+  if (fixedStdin) io.stdout.write(fixedStdin);
   if (options.fixDryRun) io.stdout.write(patches.join(''));
   const stdoutTaken = (options.stdin && options.fix) || (options.fixDryRun && !options.formatsGiven);
   for (const request of options.formats) {
@@ -124,73 +140,11 @@ export async function run(options: CliOptions, io: CliIo): Promise<number> {
   return 0;
 }
 
-interface DraftOutcome {
-  report: FileReport;
-  patch?: string;
-  fixedBytes?: Buffer;
-}
-
-/** Lints one draft; with --fix or --fix-dry-run, fixes it first and reports what remains. */
-function lintDraft(draft: Draft, options: CliOptions, resolver: ConfigResolver, problems: Problems): DraftOutcome | undefined {
-  const resolved = resolver.resolve(draft.absolutePath);
-  if (isConfigProblem(resolved)) {
-    problems.fail(resolved.message);
-    return undefined;
-  }
-  for (const note of resolved.notes) problems.note(`note: ${note}`);
-  let bytes: Buffer;
-  try {
-    bytes = draft.stdinBytes ?? fs.readFileSync(draft.absolutePath);
-  } catch (error) {
-    problems.fail(`${draft.displayPath}: cannot read: ${describeError(error)}`);
-    return undefined;
-  }
-  const decoded = decodeDraft(bytes);
-  if (decoded.kind === 'binary') {
-    problems.note(`${draft.displayPath}: skipped: binary file (contains NUL bytes)`);
-    return undefined;
-  }
-  if (decoded.kind === 'invalid-utf8') {
-    problems.fail(`${draft.displayPath}:${decoded.line}:${decoded.column}: not valid UTF-8; the file was not linted`);
-    return undefined;
-  }
-  const lintOptions: LintOptions = { config: resolved.config, asOf: options.asOf };
-  let text = decoded.text;
-  const outcome: Partial<DraftOutcome> = {};
-  if (options.fix || options.fixDryRun) {
-    const fixed = fixAll(text, lintOptions).text;
-    if (fixed !== text) {
-      const fixedBytes = encodeDraft(fixed, decoded.bom);
-      if (options.fixDryRun) {
-        outcome.patch = unifiedDiff(draft.displayPath, text, fixed);
-        text = fixed;
-      } else if (draft.stdinBytes) {
-        outcome.fixedBytes = fixedBytes;
-        text = fixed;
-      } else {
-        try {
-          writeFileAtomic(draft.absolutePath, bytes, fixedBytes);
-          text = fixed;
-        } catch (error) {
-          if (!(error instanceof WriteRefusedError)) throw error;
-          problems.fail(`${draft.displayPath}: ${error.message}`);
-        }
-      }
-    } else if (draft.stdinBytes) {
-      outcome.fixedBytes = bytes;
-    }
-  }
-  const result = lint(text, lintOptions);
-  if (result.notes.length > 0) {
-    const index = new LineIndex(text);
-    for (const note of result.notes) {
-      const at = index.positionAt(note.start);
-      problems.note(`${draft.displayPath}:${at.line + 1}:${at.character + 1}: note: ${note.message}`);
-    }
-  }
-  let findings = toFindings(text, result.diagnostics);
-  if (options.quiet) findings = findings.filter((f) => f.severity === 'error');
-  return { ...outcome, report: { path: draft.displayPath, findings } };
+/** Chooses how many worker threads to use: `--threads N` if given, else one per core on large trees. */
+function threadCount(requested: number | undefined, drafts: number, workersAvailable: boolean): number {
+  if (!workersAvailable || drafts < 2) return 1;
+  if (requested !== undefined) return Math.max(1, Math.min(requested, drafts));
+  return Math.max(1, Math.min(availableParallelism(), Math.floor(drafts / MIN_DRAFTS_PER_WORKER), 8));
 }
 
 function runInit(io: CliIo, problems: Problems): number {

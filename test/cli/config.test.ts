@@ -11,7 +11,9 @@ interface Row {
 
 const rowsOf = (stdout: string): string[][] => (JSON.parse(stdout) as Row[]).map((r) => [r.file, r.rule, r.severity]);
 
-describe('CLI config discovery', () => {
+describe('CLI config discovery', function () {
+  // Each test starts the CLI as a process; a busy machine may need a while.
+  this.timeout(120_000);
   let root: string;
   before(ensureBuilt);
   afterEach(() => removeTree(root));

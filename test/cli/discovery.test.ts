@@ -10,7 +10,9 @@ function lintedFiles(root: string, args: string[] = []): { files: string[]; stat
   return { files, status: result.status, stderr: result.stderr };
 }
 
-describe('CLI file discovery', () => {
+describe('CLI file discovery', function () {
+  // Each test starts the CLI as a process; a busy machine may need a while.
+  this.timeout(120_000);
   let root: string;
   before(ensureBuilt);
   afterEach(() => removeTree(root));

@@ -1,7 +1,9 @@
 import { strict as assert } from 'node:assert';
 import { AS_OF, CLAIM, ensureBuilt, makeTree, removeTree, runCli, snapshot } from './helpers';
 
-describe('CLI exit codes and options', () => {
+describe('CLI exit codes and options', function () {
+  // Each test starts the CLI as a process; a busy machine may need a while.
+  this.timeout(120_000);
   let root: string;
   before(async () => {
     await ensureBuilt();

@@ -15,7 +15,9 @@ function originalDraft(eol: string, bom: boolean): Buffer {
   return Buffer.concat([bom ? BOM : Buffer.alloc(0), Buffer.from(`# Draft${eol}${eol}${CLAIM}${eol}`)]);
 }
 
-describe('CLI --fix and --fix-dry-run', () => {
+describe('CLI --fix and --fix-dry-run', function () {
+  // Each test starts the CLI as a process; a busy machine may need a while.
+  this.timeout(120_000);
   let root: string;
   before(ensureBuilt);
   afterEach(() => removeTree(root));

@@ -7,7 +7,9 @@ import { AS_OF, CLAIM, ensureBuilt, makeTree, removeTree, REPO_ROOT, runCli } fr
 
 const SARIF_SCHEMA = path.join(REPO_ROOT, 'node_modules/@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json');
 
-describe('CLI output formats', () => {
+describe('CLI output formats', function () {
+  // Each test starts the CLI as a process; a busy machine may need a while.
+  this.timeout(120_000);
   let root: string;
 
   before(async () => {

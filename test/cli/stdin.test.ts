@@ -1,7 +1,9 @@
 import { strict as assert } from 'node:assert';
 import { AS_OF, CLAIM, ensureBuilt, makeTree, removeTree, runCli, STUB_DEFINITION, STUB_MARKER } from './helpers';
 
-describe('CLI standard input', () => {
+describe('CLI standard input', function () {
+  // Each test starts the CLI as a process; a busy machine may need a while.
+  this.timeout(120_000);
   let root: string;
   before(async () => {
     await ensureBuilt();

@@ -1,0 +1,102 @@
+// Lints (and with --fix, fixes) one draft. Pure of process state, so it runs the same on the main
+// thread and in a worker; messages for stderr are returned, not printed, to keep their order.
+import * as fs from 'node:fs';
+import { fixAll, lint, LineIndex, type LintOptions } from '../core';
+import { describeError } from '../node/files';
+import { WriteRefusedError, writeFileAtomic } from '../node/write';
+import { ConfigResolver, isConfigProblem } from './config';
+import { decodeDraft, encodeDraft } from './decode';
+import { unifiedDiff } from './patch';
+import { toFindings, type FileReport } from './report';
+
+/** A draft to lint: where it lives, how it is printed, and (for stdin) its bytes. */
+export interface Draft {
+  absolutePath: string;
+  displayPath: string;
+  stdinBytes?: Uint8Array;
+}
+
+/** What every draft of one run shares; plain data, so it can be sent to a worker. */
+export interface DraftSettings {
+  cwd: string;
+  configPath?: string;
+  ruleOverrides: ConstructorParameters<typeof ConfigResolver>[0]['ruleOverrides'];
+  asOf?: string;
+  fix: boolean;
+  fixDryRun: boolean;
+  quiet: boolean;
+}
+
+export interface DraftMessage {
+  /** A failure makes the exit code 2; a note does not. */
+  fail: boolean;
+  text: string;
+}
+
+export interface DraftOutcome {
+  messages: DraftMessage[];
+  report?: FileReport;
+  /** Unified diff for --fix-dry-run. */
+  patch?: string;
+  /** The fixed bytes of a standard-input draft. */
+  fixedBytes?: Uint8Array;
+}
+
+export function lintDraft(draft: Draft, settings: DraftSettings, resolver: ConfigResolver): DraftOutcome {
+  const messages: DraftMessage[] = [];
+  const fail = (text: string): DraftOutcome => {
+    messages.push({ fail: true, text });
+    return { messages };
+  };
+  const resolved = resolver.resolve(draft.absolutePath);
+  if (isConfigProblem(resolved)) return fail(resolved.message);
+  for (const note of resolved.notes) messages.push({ fail: false, text: `note: ${note}` });
+  let bytes: Buffer;
+  try {
+    bytes = draft.stdinBytes ? Buffer.from(draft.stdinBytes) : fs.readFileSync(draft.absolutePath);
+  } catch (error) {
+    return fail(`${draft.displayPath}: cannot read: ${describeError(error)}`);
+  }
+  const decoded = decodeDraft(bytes);
+  if (decoded.kind === 'binary') {
+    messages.push({ fail: false, text: `${draft.displayPath}: skipped: binary file (contains NUL bytes)` });
+    return { messages };
+  }
+  if (decoded.kind === 'invalid-utf8') {
+    return fail(`${draft.displayPath}:${decoded.line}:${decoded.column}: not valid UTF-8; the file was not linted`);
+  }
+  const lintOptions: LintOptions = { config: resolved.config, asOf: settings.asOf };
+  const outcome: DraftOutcome = { messages };
+  let text = decoded.text;
+  if (settings.fix || settings.fixDryRun) {
+    const fixed = fixAll(text, lintOptions).text;
+    const fixedBytes = fixed === text ? bytes : encodeDraft(fixed, decoded.bom);
+    let applied = true;
+    if (settings.fixDryRun) {
+      outcome.patch = unifiedDiff(draft.displayPath, text, fixed);
+    } else if (draft.stdinBytes) {
+      outcome.fixedBytes = fixedBytes;
+    } else if (fixed !== text) {
+      try {
+        writeFileAtomic(draft.absolutePath, bytes, fixedBytes);
+      } catch (error) {
+        if (!(error instanceof WriteRefusedError)) throw error;
+        messages.push({ fail: true, text: `${draft.displayPath}: ${error.message}` });
+        applied = false; // report against the text that is still on disk
+      }
+    }
+    if (applied) text = fixed;
+  }
+  const result = lint(text, lintOptions);
+  if (result.notes.length > 0) {
+    const index = new LineIndex(text);
+    for (const note of result.notes) {
+      const at = index.positionAt(note.start);
+      messages.push({ fail: false, text: `${draft.displayPath}:${at.line + 1}:${at.character + 1}: note: ${note.message}` });
+    }
+  }
+  let findings = toFindings(text, result.diagnostics);
+  if (settings.quiet) findings = findings.filter((f) => f.severity === 'error');
+  outcome.report = { path: draft.displayPath, findings };
+  return outcome;
+}
