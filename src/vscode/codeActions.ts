@@ -22,9 +22,10 @@ export class CitationActionProvider implements vscode.CodeActionProvider {
 
   provideCodeActions(document: vscode.TextDocument, range: vscode.Range, context: vscode.CodeActionContext): vscode.CodeAction[] {
     try {
-      const latest = this.linter.resultFor(document);
-      if (!latest) return [];
       const only = context.only;
+      // Fix-all on save runs at the save itself, so it may lint even drafts linted on save only.
+      const latest = this.linter.resultFor(document, only && FIX_ALL_KIND.intersects(only) ? 'publish' : 'quiet');
+      if (!latest) return [];
       const actions: vscode.CodeAction[] = [];
       if (!only || vscode.CodeActionKind.QuickFix.intersects(only)) {
         for (const finding of findingsAt(document, latest, range, context)) actions.push(...quickFixes(document, finding));

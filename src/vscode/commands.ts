@@ -45,7 +45,7 @@ async function lintWorkspace(linter: DraftLinter, log: Logger): Promise<void> {
         progress.report({ message: vscode.workspace.asRelativePath(uri), increment: 100 / files.length });
         const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
         if (open) {
-          findings += linter.resultFor(open)?.result.diagnostics.length ?? 0;
+          findings += linter.resultFor(open, 'publish')?.result.diagnostics.length ?? 0;
         } else {
           const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
           findings += linter.lintClosedFile(uri, text) ?? 0;
@@ -84,7 +84,7 @@ async function fixAllInActiveEditor(linter: DraftLinter): Promise<void> {
     void vscode.window.showInformationMessage('alliance-cite: open a Markdown draft to fix its problems.');
     return;
   }
-  const latest = linter.resultFor(editor.document);
+  const latest = linter.resultFor(editor.document, 'publish');
   const edit = latest && fixAllEdit(editor.document, latest);
   if (!edit) {
     void vscode.window.showInformationMessage('alliance-cite: nothing in this draft can be fixed automatically.');

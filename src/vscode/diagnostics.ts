@@ -3,7 +3,7 @@
 import * as vscode from 'vscode';
 import { createLintSession, lint, type Config, type LintResult, type LintSession } from '../core';
 import { createIgnoreMatcher } from '../node/files';
-import { clearResolvedConfigs, resolveConfig, type ConfigProblem } from './configResolver';
+import { clearResolvedConfigs, resolveConfig, type ConfigProblem, type ResolvedConfig } from './configResolver';
 import { noteToDiagnostic, positionedText, toDiagnostic } from './convert';
 import type { Logger } from './logger';
 import { isDraft, readSettings, type Settings } from './settings';
@@ -27,6 +27,8 @@ interface DocumentState {
   session?: LintSession;
   sessionKey?: string;
   latest?: DocumentResult;
+  /** A result computed for quick-fixes without publishing (on-save mode). */
+  quiet?: DocumentResult;
   onSaveOnly?: OnSaveReason;
   configProblem?: ConfigProblem;
 }
@@ -67,12 +69,21 @@ export class DraftLinter implements vscode.Disposable {
     }, delay);
   }
 
-  /** Returns findings for the document's current text, linting now if the last result is outdated. */
-  resultFor(document: vscode.TextDocument): DocumentResult | undefined {
+  /**
+   * Returns findings for the document's current text, linting now if the last result is outdated.
+   * `quiet` (quick-fixes, hovers) does not publish where drafts are linted on save only, so moving
+   * the cursor does not update the Problems panel, and a large draft is not linted at all.
+   */
+  resultFor(document: vscode.TextDocument, mode: 'quiet' | 'publish' = 'quiet'): DocumentResult | undefined {
     const settings = readSettings(document.uri);
     if (!settings.enable || !isDraft(document, settings)) return undefined;
     const state = this.state(document.uri);
     if (state.latest?.version === document.version) return state.latest;
+    if (mode === 'quiet' && state.onSaveOnly) return undefined;
+    if (mode === 'quiet' && settings.run === 'onSave') {
+      if (state.quiet?.version !== document.version) state.quiet = this.quietLint(document, settings);
+      return state.quiet;
+    }
     const generation = ++state.generation;
     this.lintIfCurrent(document, generation, settings, 'command');
     return state.latest?.version === document.version ? state.latest : undefined;
@@ -138,6 +149,18 @@ export class DraftLinter implements vscode.Disposable {
     this.changed.dispose();
   }
 
+  /** Lints without publishing or touching the editing session. */
+  private quietLint(document: vscode.TextDocument, settings: Settings): DocumentResult | undefined {
+    const resolved = resolveConfig(document.uri, settings);
+    if (!resolved.ok || this.ignoredByConfig(document.uri, resolved.value)) return undefined;
+    const result = lint(document.getText(), { config: resolved.value.config, asOf: settings.asOf });
+    return { version: document.version, result, config: resolved.value.config, asOf: settings.asOf };
+  }
+
+  private ignoredByConfig(uri: vscode.Uri, resolved: ResolvedConfig): boolean {
+    return uri.scheme === 'file' && createIgnoreMatcher(resolved.config.ignore, resolved.baseDir)(uri.fsPath);
+  }
+
   private lintIfCurrent(document: vscode.TextDocument, generation: number, settings: Settings, trigger: LintTrigger): void {
     const state = this.states.get(key(document.uri));
     // A newer generation (another keystroke, a config change) supersedes this one.
@@ -165,7 +188,7 @@ export class DraftLinter implements vscode.Disposable {
     state.configProblem = undefined;
     this.onConfigFiles(resolved.value.files);
     this.reportNotes(resolved.value.notes);
-    if (document.uri.scheme === 'file' && createIgnoreMatcher(resolved.value.config.ignore, resolved.value.baseDir)(document.uri.fsPath)) {
+    if (this.ignoredByConfig(document.uri, resolved.value)) {
       // The config's `ignore` globs exclude this draft, as they do for the CLI.
       state.latest = undefined;
       this.collection.set(document.uri, []);
