@@ -1,4 +1,4 @@
-import { compileLexicon, judgeSentence, mentionsOsaid, withoutLookalikes, type ClaimJudgement, type Lexicons } from './claims';
+import { compileLexicon, judgeSentence, mentionsOsaid, withoutLookalikes, type ClaimJudgement, type Lexicons, type SentenceContext } from './claims';
 import { resolveCitations, type Resolution } from './citations';
 import { findInference, rejectsInference, type InferenceMatch } from './inferences';
 import { hasPhrase } from './phrases';
@@ -87,7 +87,7 @@ export function analyse(model: DocumentModel, config: Config): Analysis {
       }
       if (unit.kind === 'footnote' && sentenceHasUrl(unit, sentence)) continue;
       const infobox = aboutAlliance && unit.kind === 'list-item' && /^[A-Z][\w &/()-]{0,30}:\s/.test(text.trim());
-      const judgement = judgeSentence(text, lex, { aboutAlliance, aboutOsaid, previousAboutAlliance, sameBlock, titleLike, infobox, tableRow: unit.kind === 'table-row', headers: unit.headers });
+      const judgement = cachedJudgement(text, lex, { aboutAlliance, aboutOsaid, previousAboutAlliance, sameBlock, titleLike, infobox, tableRow: unit.kind === 'table-row', headers: unit.headers });
       sameBlock = true;
       // Within one block the subject, once it is the Alliance, stays so (writers rarely repeat the name).
       previousAboutAlliance = mentionsAlliance || judgement !== undefined || (previousAboutAlliance && sameBlock);
@@ -100,6 +100,22 @@ export function analyse(model: DocumentModel, config: Config): Analysis {
     }
   }
   return { model, claims, inferences, documentYear };
+}
+
+// Judgements of recently seen sentences in the same context (per compiled lexicon).
+const judgementCache = new WeakMap<Lexicons, Map<string, ClaimJudgement | null>>();
+const JUDGEMENT_CACHE_LIMIT = 20000;
+
+function cachedJudgement(text: string, lex: Lexicons, ctx: SentenceContext): ClaimJudgement | undefined {
+  let cache = judgementCache.get(lex);
+  if (!cache) judgementCache.set(lex, (cache = new Map()));
+  const key = `${+ctx.aboutAlliance}${+!!ctx.aboutOsaid}${+ctx.previousAboutAlliance}${+!!ctx.sameBlock}${+!!ctx.titleLike}${+!!ctx.infobox}${+ctx.tableRow}${ctx.headers?.join('\u0001') ?? ''}\u0000${text}`;
+  const hit = cache.get(key);
+  if (hit !== undefined) return hit ?? undefined;
+  const judgement = judgeSentence(text, lex, ctx);
+  if (cache.size >= JUDGEMENT_CACHE_LIMIT) cache.clear();
+  cache.set(key, judgement ?? null);
+  return judgement;
 }
 
 /** An entry under a References/Sources heading: it carries a URL or reads like a bibliography line. */

@@ -3,6 +3,7 @@ import { todayIso } from './dates';
 import { defaultConfig } from './defaults';
 import type { Directive, DocumentModel } from './model';
 import { parseMarkdown } from './parse';
+import { reparse, type ParseSnapshot } from './incremental';
 import { buildModel } from './prose';
 import { checkClaim, checkInferences, checkStubs, type Finding, type RuleContext } from './rules/check';
 import { stubContext } from './stubs';
@@ -87,13 +88,20 @@ export interface LintSession {
 
 /** Creates a session for an editor buffer that is re-linted after every change. */
 export function createLintSession(options: LintOptions = {}): LintSession {
-  let lastText: string | undefined;
+  let snapshot: ParseSnapshot | undefined;
   let lastResult: LintResult | undefined;
   return {
     update(text) {
-      if (text === lastText && lastResult) return lastResult;
-      lastResult = lint(text, options);
-      lastText = text;
+      if (snapshot && text === snapshot.text && lastResult) return lastResult;
+      const config = options.config ?? defaultConfig();
+      if (!mayHaveFindings(text, config)) {
+        snapshot = undefined;
+        lastResult = { diagnostics: [], notes: [] };
+        return lastResult;
+      }
+      const parsed = reparse(snapshot, text);
+      snapshot = { text, parsed };
+      lastResult = lintModel(buildModel(text, parsed.root, parsed.base), config, options.asOf ?? todayIso());
       return lastResult;
     },
   };

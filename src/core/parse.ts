@@ -16,8 +16,12 @@ export interface ParsedMarkdown {
 export function parseMarkdown(text: string): ParsedMarkdown {
   // micromark drops a leading BOM without counting it; parse without it and shift offsets back.
   const base = text.charCodeAt(0) === 0xfeff ? 1 : 0;
-  const root = processor.parse(base ? text.slice(1) : text) as Root;
-  return { root, base };
+  return { root: parseBody(base ? text.slice(1) : text), base };
+}
+
+/** Parses text that has no BOM. */
+export function parseBody(body: string): Root {
+  return processor.parse(body) as Root;
 }
 
 /** Start and end offsets of an mdast node in the original text. */

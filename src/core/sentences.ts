@@ -48,9 +48,23 @@ function rowSentence(unit: Unit): Sentence[] {
   return [{ start, end: Math.max(start, end), text: labelled, scopeEnd: unit.end, segment: first }];
 }
 
+// Sentence spans of recently seen masked texts: an editor re-lints mostly unchanged paragraphs.
+const spanCache = new Map<string, [number, number, number][]>();
+const SPAN_CACHE_LIMIT = 20000;
+
 /** Splits one segment into sentences with exact offsets. */
 export function splitSegment(seg: Segment): Sentence[] {
-  const m = seg.masked;
+  let spans = spanCache.get(seg.masked);
+  if (!spans) {
+    spans = sentenceSpans(seg.masked);
+    if (spanCache.size >= SPAN_CACHE_LIMIT) spanCache.clear();
+    spanCache.set(seg.masked, spans);
+  }
+  return spans.map(([a, b, scope]) => ({ start: seg.start + a, end: seg.start + b, text: seg.masked.slice(a, b), scopeEnd: seg.start + scope, segment: seg }));
+}
+
+/** Sentence spans [start, end, scopeEnd] relative to the masked text. */
+function sentenceSpans(m: string): [number, number, number][] {
   if (!/\p{L}/u.test(m)) return [];
   segmenter ??= new Intl.Segmenter('en', { granularity: 'sentence' });
   const pieces: [number, number][] = [];
@@ -69,14 +83,13 @@ export function splitSegment(seg: Segment): Sentence[] {
     }
     merged.push([p[0], p[1]]);
   }
-  const out: Sentence[] = [];
+  const whole: Segment = { start: 0, end: m.length, masked: m };
+  const out: [number, number, number][] = [];
   for (let i = 0; i < merged.length; i++) {
-    const s = trimmed(seg, merged[i][0], merged[i][1]);
+    const s = trimmed(whole, merged[i][0], merged[i][1]);
     if (!s) continue;
-    const scopeEnd = i + 1 < merged.length ? seg.start + merged[i + 1][0] : seg.end;
-    out.push({ ...s, scopeEnd, segment: seg });
+    out.push([s.start, s.end, i + 1 < merged.length ? merged[i + 1][0] : m.length]);
   }
-  // The first sentence also owns locators before its first word (rare, e.g. a leading marker).
   return out;
 }
 

@@ -1,19 +1,19 @@
+import { compileHostPattern, compilePathGlob } from './config/safePattern';
 import type { Config, SourcePattern } from './types';
 
 interface CompiledPattern {
   type: string;
-  host: string;
-  wildcard: boolean;
-  path?: RegExp;
+  host: (host: string) => boolean;
+  path?: (path: string) => boolean;
 }
+
+const registries = new WeakMap<Config['sources'], SourceRegistry>();
 
 export interface SourceRegistry {
   /** Returns the source type of a URL ('unknown' if nothing matches or it is not a URL). */
   typeOf(url: string): string;
   label(type: string): string;
 }
-
-const registries = new WeakMap<Config['sources'], SourceRegistry>();
 
 /** Compiles (once per config) the host and path patterns of the source registry. */
 export function sourceRegistry(config: Config): SourceRegistry {
@@ -24,9 +24,10 @@ export function sourceRegistry(config: Config): SourceRegistry {
     typeOf(url) {
       const parsed = parseUrl(url);
       if (!parsed) return 'unknown';
+      const trimmed = parsed.path.length > 1 ? parsed.path.replace(/\/+$/, '') : parsed.path;
       for (const p of compiled) {
-        if (!hostMatches(p, parsed.host)) continue;
-        if (p.path && !p.path.test(parsed.path)) continue;
+        if (!p.host(parsed.host)) continue;
+        if (p.path && !p.path(parsed.path) && !p.path(trimmed)) continue;
         return p.type;
       }
       return 'unknown';
@@ -39,36 +40,12 @@ export function sourceRegistry(config: Config): SourceRegistry {
   return registry;
 }
 
-function hostMatches(p: CompiledPattern, host: string): boolean {
-  if (host === p.host) return true;
-  if (p.wildcard) return host.endsWith('.' + p.host);
-  if (p.host.endsWith('.*')) return host.startsWith(p.host.slice(0, -1));
-  return false;
-}
-
 /**
- * Compiles a path glob to an anchored regular expression without nested quantifiers, so matching
- * is linear: `*` matches within a segment, `**` across segments.
+ * Compiles a registry pattern with matchers that run in linear time whatever the pattern
+ * (`*` within a path segment, `**` across segments), so no URL or config can stall a lint.
  */
 export function compilePattern(p: SourcePattern): CompiledPattern {
-  let host = p.host.toLowerCase().replace(/^www\./, '');
-  const wildcard = host.startsWith('*.');
-  if (wildcard) host = host.slice(2);
-  let path: RegExp | undefined;
-  if (p.path) {
-    let re = '';
-    const glob = p.path.toLowerCase();
-    for (let i = 0; i < glob.length; i++) {
-      const c = glob[i];
-      if (c === '*' && glob[i + 1] === '*') {
-        re += '.*';
-        i++;
-      } else if (c === '*') re += '[^/]*';
-      else re += c.replace(/[.+?^${}()|[\]\\]/g, '\\$&');
-    }
-    path = new RegExp(`^${re}/?$`);
-  }
-  return { type: p.type, host, wildcard, path };
+  return { type: p.type, host: compileHostPattern(p.host), path: p.path ? compilePathGlob(p.path) : undefined };
 }
 
 /** Host (lower case, without `www.`) and path (lower case, decoded where possible) of a URL. */

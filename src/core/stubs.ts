@@ -13,6 +13,8 @@ export interface StubContext {
   /** Labels already used in the draft or by earlier stubs of this lint run. */
   labels: Set<string>;
   lines: LineIndex;
+  /** Computed on first use: what goes before a line appended to the draft. */
+  endPrefix?: string;
 }
 
 export function stubContext(analysis: Analysis, asOf: string, lines: LineIndex): StubContext {
@@ -132,14 +134,19 @@ function beforePunctuation(text: string, end: number, floor: number): number {
 /** Appends a definition line at the end of the draft, after a blank line unless definitions end it. */
 function appendAtEnd(ctx: StubContext, line: string): TextEdit {
   const text = ctx.analysis.model.text;
-  const eol = ctx.eol;
-  const lastLineStart = Math.max(text.lastIndexOf('\n', text.length - 2), text.lastIndexOf('\r', text.length - 2)) + 1;
-  const lastLine = text.slice(lastLineStart).trim();
-  const afterDefinition = /^\[\^?[^\]]+\]:/.test(lastLine);
+  ctx.endPrefix ??= endPrefix(text, ctx.eol);
+  return { start: text.length, end: text.length, text: `${ctx.endPrefix}${line}${ctx.eol}` };
+}
+
+/** What must precede a line appended to the draft: a line break if it lacks one, and a blank line. */
+function endPrefix(text: string, eol: string): string {
+  let e = text.length;
+  while (e > 0 && /\s/.test(text[e - 1])) e--;
+  if (e === 0) return text.length > 0 && !/[\r\n]$/.test(text) ? eol : '';
+  const lastLineStart = Math.max(text.lastIndexOf('\n', e - 1), text.lastIndexOf('\r', e - 1)) + 1;
+  const afterDefinition = /^\s*\[\^?[^\]]+\]:/.test(text.slice(lastLineStart, e));
   const endsWithEol = /[\r\n]$/.test(text);
-  let prefix = endsWithEol ? '' : eol;
-  if (!afterDefinition && text.trim().length > 0) prefix += eol;
-  return { start: text.length, end: text.length, text: `${prefix}${line}${eol}` };
+  return (endsWithEol ? '' : eol) + (afterDefinition ? '' : eol);
 }
 
 function yamlEntry(ctx: StubContext, at: number, indent: string, style: 'list' | 'map', label: string, url: string, type: string): TextEdit {

@@ -1,0 +1,103 @@
+// Incremental re-parse for editors: after an edit, only the top-level blocks around the change are
+// parsed again; blocks before it are kept and blocks after it are shifted. Whenever the change could
+// alter how text outside that window parses, it falls back to a full parse.
+import type { Root, RootContent } from 'mdast';
+import { parseMarkdown, parseBody, type ParsedMarkdown } from './parse';
+
+export interface ParseSnapshot {
+  text: string;
+  parsed: ParsedMarkdown;
+}
+
+/** The most blocks a window may grow to before a full parse is cheaper and simpler. */
+const MAX_WINDOW_BLOCKS = 40;
+
+/** Parses `text`, reusing the blocks of `previous` that the edit cannot have changed. */
+export function reparse(previous: ParseSnapshot | undefined, text: string): ParsedMarkdown {
+  if (!previous) return parseMarkdown(text);
+  const base = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  if (base !== previous.parsed.base) return parseMarkdown(text);
+  return reparseBody(previous.text.slice(base), text.slice(base), previous.parsed.root, base) ?? parseMarkdown(text);
+}
+
+function reparseBody(oldBody: string, body: string, root: Root, base: number): ParsedMarkdown | undefined {
+  const children = root.children;
+  if (children.length === 0) return undefined;
+  let p = 0;
+  const maxPrefix = Math.min(oldBody.length, body.length);
+  while (p < maxPrefix && oldBody.charCodeAt(p) === body.charCodeAt(p)) p++;
+  let s = 0;
+  const maxSuffix = maxPrefix - p;
+  while (s < maxSuffix && oldBody.charCodeAt(oldBody.length - 1 - s) === body.charCodeAt(body.length - 1 - s)) s++;
+  const changeEnd = oldBody.length - s;
+  const delta = body.length - oldBody.length;
+
+  let i0 = children.findIndex((c) => end(c) >= p);
+  if (i0 === -1) i0 = children.length - 1;
+  let i1 = i0;
+  while (i1 + 1 < children.length && start(children[i1 + 1]) <= changeEnd) i1++;
+  i0 = Math.max(0, i0 - 1);
+  i1 = Math.min(children.length - 1, i1 + 1);
+  // Grow the window until blank lines at column 0 separate it from its neighbours.
+  while (i0 > 0 && !cleanBoundary(oldBody, children[i0 - 1], children[i0])) i0--;
+  while (i1 < children.length - 1 && !cleanBoundary(oldBody, children[i1], children[i1 + 1])) i1++;
+  if (i1 - i0 + 1 > MAX_WINDOW_BLOCKS) return undefined;
+  if (children[0].type === 'yaml' && i0 === 0) return undefined;
+  const window = children.slice(i0, i1 + 1);
+  if (window.some((c) => c.type === 'definition' || c.type === 'footnoteDefinition')) return undefined;
+
+  const A = start(children[i0]);
+  const oldB = i1 + 1 < children.length ? start(children[i1 + 1]) : oldBody.length;
+  if (A > p || oldB < changeEnd) return undefined;
+  const slice = body.slice(A, oldB + delta);
+  if (/^ {0,3}\[[^\]\n]+\]:/m.test(slice)) return undefined;
+
+  // References in the window resolve against definitions elsewhere: parse them along, then drop them.
+  const definitions = children.filter((c, i) => (i < i0 || i > i1) && (c.type === 'definition' || c.type === 'footnoteDefinition'));
+  const defsText = definitions.map((d) => oldBody.slice(start(d), end(d))).join('\n\n');
+  const parsed = parseBody(defsText ? `${slice}\n\n${defsText}\n` : slice);
+  const fresh: RootContent[] = [];
+  for (const node of parsed.children) {
+    if (start(node) >= slice.length) break;
+    if (end(node) > slice.length) return undefined;
+    fresh.push(node);
+  }
+  const last = fresh[fresh.length - 1];
+  const tail = i1 === children.length - 1;
+  if (!tail && last && (last.type === 'code' || last.type === 'html') && end(last) >= slice.trimEnd().length) return undefined;
+  for (const node of fresh) shift(node, A);
+  const after = children.slice(i1 + 1);
+  if (delta !== 0) for (const node of after) shift(node, delta);
+  return { root: { ...root, children: [...children.slice(0, i0), ...fresh, ...after] }, base };
+}
+
+/** Two blocks are independent if a blank line separates them and the second starts unindented. */
+function cleanBoundary(text: string, before: RootContent, after: RootContent): boolean {
+  const gap = text.slice(end(before), start(after));
+  if (!/(?:\r\n|\r|\n)[ \t]*(?:\r\n|\r|\n)/.test(gap)) return false;
+  const s = start(after);
+  const lineStart = s === 0 || text[s - 1] === '\n' || text[s - 1] === '\r';
+  // A list can absorb a following list with the same marker, so list edges are never boundaries.
+  return lineStart && !/[ \t]/.test(text[s] ?? '') && before.type !== 'list' && after.type !== 'list';
+}
+
+function start(n: { position?: { start: { offset?: number } } }): number {
+  return n.position?.start.offset ?? 0;
+}
+
+function end(n: { position?: { end: { offset?: number } } }): number {
+  return n.position?.end.offset ?? 0;
+}
+
+/** Moves a node and its descendants by `by` code units (offsets only; line/column are not used). */
+function shift(node: RootContent, by: number): void {
+  const stack: { position?: { start: { offset?: number }; end: { offset?: number } }; children?: unknown[] }[] = [node as never];
+  while (stack.length > 0) {
+    const n = stack.pop()!;
+    if (n.position) {
+      if (n.position.start.offset !== undefined) n.position.start.offset += by;
+      if (n.position.end.offset !== undefined) n.position.end.offset += by;
+    }
+    if (Array.isArray(n.children)) for (const c of n.children) stack.push(c as never);
+  }
+}
