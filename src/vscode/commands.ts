@@ -1,6 +1,6 @@
 // The extension's commands: lint the workspace, fix all in the file, open or create the config
 // file, show the output.
-import * as path from 'node:path';
+import * as fs from 'node:fs';
 import * as vscode from 'vscode';
 import { createIgnoreMatcher, DEFAULT_PATTERN, findDrafts } from '../node/files';
 import { fixAllEdit, SELECT_PLACEHOLDER_COMMAND, selectPlaceholder } from './codeActions';
@@ -93,27 +93,31 @@ async function fixAllInActiveEditor(linter: DraftLinter): Promise<void> {
   await vscode.workspace.applyEdit(edit);
 }
 
-/** Opens the config file that governs the active draft, or creates a starter file in the workspace folder. */
+/**
+ * Opens the config file that governs the active draft (or the workspace folder), creating it with
+ * the commented starter config when there is none.
+ */
 async function openConfig(log: Logger): Promise<void> {
   const active = vscode.window.activeTextEditor?.document.uri;
   const folder = (active && vscode.workspace.getWorkspaceFolder(active)) ?? vscode.workspace.workspaceFolders?.[0];
-  const scope = active ?? folder?.uri;
-  if (scope) {
-    const settings = readSettings(scope);
-    const explicit = explicitConfigPath(scope, settings);
-    const resolved = resolveConfig(scope.scheme === 'file' && !active ? vscode.Uri.joinPath(scope, 'draft.md') : scope, settings);
+  // Config files are found from a draft's folder; without an open draft, from the workspace folder.
+  const draft = active?.scheme === 'file' ? active : folder ? vscode.Uri.joinPath(folder.uri, 'draft.md') : undefined;
+  let target: vscode.Uri | undefined;
+  if (draft) {
+    const settings = readSettings(draft);
+    const explicit = explicitConfigPath(draft, settings);
+    const resolved = resolveConfig(draft, settings);
     const existing = explicit ?? (resolved.ok ? resolved.value.files.at(-1) : resolved.problem.file);
-    if (existing) {
-      await vscode.window.showTextDocument(vscode.Uri.file(existing));
-      return;
-    }
+    if (existing) target = vscode.Uri.file(existing);
   }
-  if (!folder) {
+  if (!target && folder) target = vscode.Uri.joinPath(folder.uri, CONFIG_FILE_NAME);
+  if (!target) {
     void vscode.window.showInformationMessage(`alliance-cite: open a folder to create its ${CONFIG_FILE_NAME}.`);
     return;
   }
-  const target = vscode.Uri.joinPath(folder.uri, CONFIG_FILE_NAME);
-  await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(starterConfigText()));
-  log.info(`Created ${path.join(folder.uri.fsPath, CONFIG_FILE_NAME)}.`);
+  if (!fs.existsSync(target.fsPath)) {
+    await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(starterConfigText()));
+    log.info(`Created ${target.fsPath} with the starter config.`);
+  }
   await vscode.window.showTextDocument(target);
 }

@@ -3,6 +3,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { starterConfigText } from '../../../src/core/config';
 import { activateExtension, closeAll, coreLint, ruleOf, waitForDiagnostics, workspaceDir, writeDraft } from '../support/helpers';
 
 describe('commands', () => {
@@ -32,8 +33,19 @@ describe('commands', () => {
     await vscode.commands.executeCommand('alliance-cite.openConfig');
     assert.ok(fs.existsSync(file), 'the config file was created');
     assert.equal(vscode.window.activeTextEditor?.document.uri.fsPath, file);
-    assert.ok(fs.readFileSync(file, 'utf8').length > 0);
+    assert.equal(fs.readFileSync(file, 'utf8'), starterConfigText());
     fs.rmSync(file);
+  });
+
+  it('opens the config file that governs the active draft', async () => {
+    const nested = path.join(workspaceDir(), 'nested', '.alliance-cite.yaml');
+    fs.mkdirSync(path.dirname(nested), { recursive: true });
+    fs.writeFileSync(nested, 'rules:\n  citation-stub: off\n');
+    await vscode.window.showTextDocument(writeDraft(path.join('nested', 'draft.md'), 'Intro.\n'));
+    await vscode.commands.executeCommand('alliance-cite.openConfig');
+    assert.equal(vscode.window.activeTextEditor?.document.uri.fsPath, nested);
+    assert.equal(fs.readFileSync(nested, 'utf8'), 'rules:\n  citation-stub: off\n', 'the existing file is left as it was');
+    fs.rmSync(path.dirname(nested), { recursive: true });
   });
 
   it('shows the output channel without failing', async () => {
