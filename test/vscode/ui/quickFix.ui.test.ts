@@ -45,6 +45,18 @@ async function focusRow(page: Page, listSelector: string, wanted: string): Promi
   throw new Error(`"${wanted}" is not in the list: ${all.join(' | ')}`);
 }
 
+/** The .vsix holds the bundled extension and its documents only: no sources, tests or dependencies. */
+function assertPackagedFiles(dir: string): void {
+  const files = (fs.readdirSync(dir, { recursive: true }) as string[]).map((f) => f.split(path.sep).join('/')).sort();
+  const wanted = ['package.json', 'dist/extension.js', 'images/icon.png', 'schemas/alliance-cite.schema.json', 'syntaxes/alliance-cite.injection.tmLanguage.json'];
+  for (const file of wanted) assert.ok(files.includes(file), `the .vsix contains ${file}`);
+  assert.ok(files.some((f) => /^LICENSE(\.txt)?$/i.test(f)), 'the .vsix contains the licence');
+  assert.ok(files.some((f) => /^changelog\.md$/i.test(f)), 'the .vsix contains the changelog');
+  if (fs.existsSync(path.join(REPO, 'README.md'))) assert.ok(files.some((f) => /^readme\.md$/i.test(f)), 'the .vsix contains the README');
+  const unwanted = files.filter((f) => /^(node_modules|src|test|out|bench|scripts|examples)\//.test(f) || f.endsWith('.map') || f.endsWith('.ts'));
+  assert.deepEqual(unwanted, [], 'the .vsix holds no sources, tests, source maps or dependencies');
+}
+
 describe('the extension in the browser workbench', () => {
   let run: Run;
   let server: CodeServer | undefined;
@@ -71,7 +83,9 @@ describe('the extension in the browser workbench', () => {
       { env: run.env, encoding: 'utf8' },
     );
     assert.equal(install.status, 0, `installing the .vsix failed: ${install.stdout}${install.stderr}`);
-    assert.ok(fs.readdirSync(run.dirs.extensions).some((d) => d.startsWith('alliance-cite.alliance-cite-')), 'the .vsix is installed');
+    const installed = fs.readdirSync(run.dirs.extensions).find((d) => d.startsWith('alliance-cite.alliance-cite-'));
+    assert.ok(installed, 'the .vsix is installed');
+    assertPackagedFiles(path.join(run.dirs.extensions, installed));
     fs.mkdirSync(RESULTS_DIR, { recursive: true });
     server = await startCodeServer(tools, run, { logFile: path.join(RESULTS_DIR, 'code-server-ui.log'), smokeTestDriver: false });
     context = await launchChromium(run);
