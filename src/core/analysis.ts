@@ -30,6 +30,8 @@ export interface Analysis {
 // A claim states something: prose without any of these verbs (a caption, a label, a title) is not one.
 const CLAIM_VERB = /\b(?:is|are|was|were|be|been|being|has|have|had|does|do|did|can|cannot|may|must|joins?|joined|launch\w*|announc\w*|found(?:s|ed)|co-?founded|adds?|added|includes?|included|lists?|listed|releases?|released|becomes?|became|leaves?|left|wins?|certif\w+|approves?|endorses?|manages?|managed|hosts?|hosted|supports?|supported|leads?|led|runs?|governs?|licen[cs]es|licensed|adopts?|adopted|requires?|required|uses?|used|offers?|publishes|published|maintains?|accepts?|welcomes?|counts?|reaches|grew|grows|expands?|expanded|comprises?|spans?|numbers|totals?|says|said|states?|stated|reports?|reported|describes?|described|presents?|calls?|called|develops?|developed|builds?|built|creates?|created|serves?|remains?|regulates?|vouch\w*|gives?|grants?|issues?|provides?|means|makes?|made|belongs?|sits|chairs?|stands?|allows?|allowed|advocates?|promotes?|focus(?:es)?|works?|aims?|seeks?|brings?|connects?|convenes?|funds?|sponsors?|partners?|collaborates?|contains?|features?|shows?|covers?|enables?|helps?|lets|permits?|needs?|expects?|invites?|signed|backs?|backed|operates?|coordinates?|spans?)\b/i;
 const ROLE_STATEMENT = /\b(?:not|no)\s+(?:a\s+)?(?:regulator|standards\s+body|certif\w+|safety\s+approval)|does\s+not\s+(?:give|grant|issue|provide)\s+(?:safety\s+)?(?:approval|certification)/i;
+const ALLIANCE_SUBJECT = /^(?:the\s+)?(?:AI\s+)?Alliance\b|^(?:the\s+)?(?:consortium|coalition|organi[sz]ation)\b/i;
+const OTHER_NAME_FIRST = /^(?!(?:The|This|That|These|Those|Every|Each|All|Any|Many|Some|Most|In|On|At|As|Since|After|Before|When|While|For|With|From|By|Its|Their|Our|Today|Now|Yet|But|And|So|Also|According|Being|Because|Although|Though|If|Under|Over|Across|Of|To|A|An)\b)[A-Z][\p{L}&.-]*/u;
 const TABLE_TOPIC = /\bmember|\bjoin|\bproject|\blicen[cs]|\bfound|\bsource|\bretriev|\bstatus|\bgovern|\bsafe/i;
 
 /** Whether the draft is about the AI Alliance: it names it (not a look-alike) somewhere in its prose. */
@@ -50,6 +52,7 @@ export function analyse(model: DocumentModel, config: Config): Analysis {
   const claims: ClaimFinding[] = [];
   const inferences: InferenceFinding[] = [];
   let previousAboutAlliance = false;
+  let previousSubjectAlliance = false;
   for (const unit of model.units) {
     if (unit.inSourceList && isBibliographic(unit)) continue;
     if (unit.kind === 'table-row' && !(unit.headers ?? []).some((h) => TABLE_TOPIC.test(h)) && !unit.segments.some((s) => hasPhrase(lex.subjects, s.masked))) continue;
@@ -81,13 +84,14 @@ export function analyse(model: DocumentModel, config: Config): Analysis {
       }
       const titleLike = unit.kind === 'heading' || unit.kind === 'front-matter';
       const short = (text.match(/\p{L}+/gu) ?? []).length < 7;
-      if ((titleLike || (short && unit.kind !== 'list-item' && unit.kind !== 'table-row')) && !CLAIM_VERB.test(text)) {
+      if ((titleLike || (short && !/\d/.test(text) && unit.kind !== 'list-item' && unit.kind !== 'table-row')) && !CLAIM_VERB.test(text)) {
         if (titleLike) previousAboutAlliance = false;
         continue;
       }
       if (unit.kind === 'footnote' && sentenceHasUrl(unit, sentence)) continue;
       const infobox = aboutAlliance && unit.kind === 'list-item' && /^[A-Z][\w &/()-]{0,30}:\s/.test(text.trim());
-      const judgement = cachedJudgement(text, lex, { aboutAlliance, aboutOsaid, previousAboutAlliance, sameBlock, titleLike, infobox, tableRow: unit.kind === 'table-row', headers: unit.headers });
+      const judgement = cachedJudgement(text, lex, { aboutAlliance, aboutOsaid, previousAboutAlliance, previousSubjectAlliance, sameBlock, titleLike, infobox, tableRow: unit.kind === 'table-row', headers: unit.headers });
+      previousSubjectAlliance = subjectIsAlliance(text.trimStart(), lex, previousSubjectAlliance);
       sameBlock = true;
       // Within one block the subject, once it is the Alliance, stays so (writers rarely repeat the name).
       previousAboutAlliance = mentionsAlliance || judgement !== undefined || (previousAboutAlliance && sameBlock);
@@ -109,13 +113,27 @@ const JUDGEMENT_CACHE_LIMIT = 20000;
 function cachedJudgement(text: string, lex: Lexicons, ctx: SentenceContext): ClaimJudgement | undefined {
   let cache = judgementCache.get(lex);
   if (!cache) judgementCache.set(lex, (cache = new Map()));
-  const key = `${+ctx.aboutAlliance}${+!!ctx.aboutOsaid}${+ctx.previousAboutAlliance}${+!!ctx.sameBlock}${+!!ctx.titleLike}${+!!ctx.infobox}${+ctx.tableRow}${ctx.headers?.join('\u0001') ?? ''}\u0000${text}`;
+  const key = `${+ctx.aboutAlliance}${+!!ctx.aboutOsaid}${+ctx.previousAboutAlliance}${+!!ctx.previousSubjectAlliance}${+!!ctx.sameBlock}${+!!ctx.titleLike}${+!!ctx.infobox}${+ctx.tableRow}${ctx.headers?.join('\u0001') ?? ''}\u0000${text}`;
   const hit = cache.get(key);
   if (hit !== undefined) return hit ?? undefined;
   const judgement = judgeSentence(text, lex, ctx);
   if (cache.size >= JUDGEMENT_CACHE_LIMIT) cache.clear();
   cache.set(key, judgement ?? null);
   return judgement;
+}
+
+/**
+ * Whether a sentence leaves the Alliance (or one of its projects) as the referent of a following
+ * "It…": it starts with it, or names it without starting with another organisation's name.
+ */
+function subjectIsAlliance(text: string, lex: Lexicons, before: boolean): boolean {
+  if (ALLIANCE_SUBJECT.test(text)) return true;
+  if (/^(?:it|its|they|their)\b/i.test(text)) return before;
+  lex.projects.lastIndex = 0;
+  const project = lex.projects.exec(text);
+  if (project && project.index === 0) return true;
+  const named = hasPhrase(lex.subjects, text) || /\bAlliance\b/.test(text);
+  return named && !OTHER_NAME_FIRST.test(text);
 }
 
 /** An entry under a References/Sources heading: it carries a URL or reads like a bibliography line. */

@@ -14,6 +14,8 @@ export interface Citation {
   dates: DateMention[];
   /** Where the source is defined (footnote, reference definition, front-matter entry). */
   related?: RelatedLocation;
+  /** Further URLs of the same footnote or reference entry. */
+  otherUrls?: string[];
   /** Where a retrieval-date stub would go, and how it is written there. */
   dateSlot?: { at: number; style: 'suffix' | 'title' | 'new-title' | 'yaml' | 'after-link' };
 }
@@ -51,6 +53,8 @@ export function resolveCitations(model: DocumentModel, unit: Unit, sentence: Sen
     if (!c) continue;
     c.dates.push(...scopeDates, ...rowDates);
     citations.push(c);
+    // A footnote or reference entry that lists several URLs cites each of them.
+    for (const url of c.otherUrls ?? []) citations.push({ ...c, url, type: registry.typeOf(url), otherUrls: undefined });
   }
   return { citations, dangling };
 }
@@ -90,6 +94,7 @@ function resolveOne(model: DocumentModel, l: Locator, typeOf: (url: string) => s
         locator: l,
         url,
         type,
+        otherUrls: fn.urls.slice(1),
         dates: findRetrievalDates(fn.text, fn.textStart, year),
         related: { start: fn.start, end: fn.contentEnd, message: `Footnote [^${fn.id}]` },
         dateSlot: { at: suffixPoint(text, fn.contentEnd), style: 'suffix' },
@@ -102,6 +107,7 @@ function resolveOne(model: DocumentModel, l: Locator, typeOf: (url: string) => s
       return {
         locator: l,
         url,
+        otherUrls: entry.urls.slice(1),
         type: url ? typeOf(url) : typeFromWording(entry.text) ?? 'unknown',
         dates: findRetrievalDates(entry.text, entry.textStart, year),
         related: { start: entry.start, end: entry.end, message: `Reference [${entry.n}]` },

@@ -13,7 +13,7 @@ export interface ClaimJudgement {
 const QUESTION = /\?\s*["'”’)\]]*\s*$/;
 const INSTRUCTION = /^(?:please\s+)?(?:see|visit|read|check|cite|use|do\s+not|don['’]t|never|always|avoid|refer|learn|click|contact|go\s+to|follow|consider|remember|make\s+sure|ensure|verify|confirm|add|link|write|describe|treat|compare|ask|find|download|install|run|sign\s+up|subscribe|explore|discover|get\s+involved|reach\s+out|keep|prefer|quote|mention|look|note\s+down|watch)\b/i;
 const NAVIGATION = /^(?:(?:an?|our|this)\s+(?:[\w,-]+\s+){0,3}(?:list|guide|overview|summary|collection|round-?up|selection|primer|explainer|briefing|timeline|reading\s+list)\s+(?:of|to|for|on|about)\b|for\s+(?:more|details|further)|more\s+(?:information|details|at|on)|learn\s+more|read\s+more|find\s+out\s+more|details\s+(?:are|can\s+be)\s+found|(?:this|the\s+following|below|the\s+(?:table|list)(?:\s+below)?|this\s+(?:table|list|section|memo|article|post|page|guide|document|note|draft|report|brief|explainer|faq)|in\s+this\s+(?:post|article|memo|guide|section))\s+(?:lists?|describes?|summari[sz]es?|covers?|explains?|sets\s+out|advises?|shows?|collects?|gives?|outlines?|looks\s+at|walks|reviews?|compares?|tracks?)\b)/i;
-const SELF_REPORT = /^(?:we|i)\s+(?:checked|reviewed|compared|tested|looked|asked|read|spoke|evaluated|wrote|collected|gathered|tracked|used|met|visited|attended|interviewed)\b/i;
+const SELF_REPORT = /^(?:we|i)\s+(?:checked|reviewed|compared|tested|looked|asked|read|spoke|evaluated|wrote|collected|gathered|tracked|used|met|visited|attended|interviewed)\b|\b(?:we|I)\s+(?:profile|feature|highlight|interview|cover|track|round\s+up|summari[sz]e)\b|\b(?:require|requires|need|needs)\s+our\s+own\b/i;
 const CHANGELOG = /^(?:added|fixed|removed|updated|changed|improved|bumped|refactored|deprecated|renamed|dropped)\b/i;
 const TITLE_LIKE = /^(?:how|why|what|when|where|who|which|inside|understanding|about|on|a\s+guide|guide|notes?\s+on|faq|q&a|questions)\b/i;
 const PLAN = /\b(?:will(?!\s+not\s+(?:certify|approve|regulate|endorse|vet))|shall|plans?\s+to|planning\s+to|planned|intends?\s+to|intending\s+to|(?:is|are)\s+going\s+to|hopes?\s+to|(?:is|are)\s+set\s+to|promis(?:es|ed)\s+to|pledg(?:es|ed)\s+to|vows?\s+to|would\s+like\s+to|upcoming|later\s+this\s+year|next\s+year|in\s+the\s+coming)\b/i;
@@ -38,6 +38,10 @@ const MISSION = /\b(?:mission|aims?\s+to|aim\s+is|goal|purpose|role\s+is|practic
 const MEMBER_NOUN = /\bmembers\b|\bmembership\b|\bmember\s+(?:of|since|organi[sz]ations?|companies|institutions|directory|list|count|roster)\b|\b(?:a|an|the|founding|new|general|core|newest|latest)\s+member\b|\bjoin(?:ed|s|ing)?\s+(?:the\s+)?(?:AI\s+)?Alliance\b|\bjoined\b/i;
 const MEMBER_COMPOSITION = /^(?:many|most|some|all|several|few|its|their|the\s+alliance['’]s|alliance)\s+members\b/i;
 const PROPER_OR_NUMBER = /(?<!^)\b(?:[A-Z][\p{L}&-]+|\d[\d,.]*)/u;
+const TIME_CLAUSE = /\b(?:after|since|before|when|until|once)\s+(?:the\s+)?(?:AI\s+)?Alliance\s+(?:was|were|had\s+been|has\s+been)\s+\w+/gi;
+const ELIDED_SUBJECT = /^(?:not|no|never|does|doesn['’]t|is|isn['’]t|has|have|was|launched|founded|co-?founded|announced|includes|lists|manages|hosts|supports|counts|numbers|gives|issues|certifies|approves|regulates)\b/i;
+const PAST_EVENT = /\b(?:launched|announced|founded|co-?founded|formed|joined|unveiled|released|introduced|started|began|signed)\b/i;
+const ATTRIBUTION = /\b(?:said|says|stated|states|told|wrote|writes|added|according\s+to|announced|declared)\b/i;
 const CONTINUATION = /^(?:it|its|they|their|these|the|an?|managed|supported|member|members|standard|alliance|projects|licen[cs]es)\b/i;
 const SUBJECT_PRONOUN = /^(?:it|its|they|their|the\s+(?:consortium|coalition|organi[sz]ation|group|alliance|initiative|network|community|body|collective))\b/i;
 
@@ -84,7 +88,7 @@ export function withoutLookalikes(text: string, lex: Lexicons): string {
 /** How a sentence refers to the AI Alliance, if it does. */
 export function subjectOf(text: string, lex: Lexicons, aboutAlliance: boolean): 'name' | 'alliance' | 'project' | undefined {
   if (hasPhrase(lex.subjects, text)) return 'name';
-  if (aboutAlliance && /\bAlliance(?:['’]s)?\b/.test(text)) return 'alliance';
+  if (aboutAlliance && /\bAlliance(?:['’]s)?\b|\bthe\s+alliance\b/.test(text)) return 'alliance';
   if (aboutAlliance && hasPhrase(lex.projects, text)) return 'project';
   return undefined;
 }
@@ -101,6 +105,8 @@ export interface SentenceContext {
   infobox?: boolean;
   /** The draft mentions the Open Source AI Definition, so openness claims are in scope even without the Alliance. */
   aboutOsaid?: boolean;
+  /** The previous sentence had the Alliance as its grammatical subject (for "It…"). */
+  previousSubjectAlliance?: boolean;
   /** The previous sentence is in the same block as this one. */
   sameBlock?: boolean;
   /** Header text of a table row's columns. */
@@ -122,22 +128,37 @@ export function isNonClaim(text: string, titleLike = false): boolean {
  * `text` is the masked sentence with look-alikes already blanked.
  */
 export function judgeSentence(text: string, lex: Lexicons, ctx: SentenceContext): ClaimJudgement | undefined {
-  const subject = subjectOf(text, lex, ctx.aboutAlliance);
-  // Within a block that is about the Alliance, the next sentences continue to be ("It…", "Managed projects…").
-  const pronoun = ctx.previousAboutAlliance && (SUBJECT_PRONOUN.test(text.trimStart()) || (ctx.sameBlock === true && CONTINUATION.test(text.trimStart())));
+  // "Three years after the AI Alliance was launched, the argument…": the Alliance only dates the sentence.
+  const main = text.replace(TIME_CLAUSE, (m) => ' '.repeat(m.length));
+  const subject = subjectOf(main, lex, ctx.aboutAlliance);
+  const start = main.trimStart();
+  // Within a block about the Alliance the next sentences continue to be: "It…" needs the Alliance to
+  // have been the subject just before; "Managed projects…", "The same page…" only that it was named.
+  // "Its researchers…" right after a sentence about a member organisation is about that member.
+  if (/^(?:it|its|they|their)\b/i.test(start) && ctx.previousSubjectAlliance === false && ctx.sameBlock === true) return undefined;
+  const pronoun = (ctx.previousSubjectAlliance === true && SUBJECT_PRONOUN.test(start)) || (ctx.previousAboutAlliance && ctx.sameBlock === true && CONTINUATION.test(start) && !/^(?:it|its|they|their)\b/i.test(start));
+  // Fragments without a subject ("Not a regulator; no safety approvals") in a draft about the Alliance.
+  const elided = ctx.aboutAlliance && ELIDED_SUBJECT.test(start);
   const osaid = OSAID.test(text) || OPEN_PREDICATE.test(text);
   if (!ctx.aboutAlliance && !(osaid && (OSAID.test(text) || ctx.aboutOsaid))) return undefined;
-  if (isNonClaim(text, ctx.titleLike)) return undefined;
-  const category = ctx.aboutAlliance ? categoryOf(text, lex, subject !== undefined || pronoun || ctx.infobox === true, ctx) : ['open-source-ai', 'open-source-ai'] as [Category, PolicyKey];
+  if (isNonClaim(withoutQuotedSpeech(text), ctx.titleLike)) return undefined;
+  const category = ctx.aboutAlliance ? categoryOf(main, lex, subject !== undefined || pronoun || elided || ctx.infobox === true, ctx) : ['open-source-ai', 'open-source-ai'] as [Category, PolicyKey];
   if (!category) return undefined;
   const [cat, policy] = category;
-  if (PLAN.test(text)) return undefined;
+  const event = PAST_EVENT.test(text) && (cat === 'founding' || cat === 'membership' || cat === 'project');
+  if (PLAN.test(text) && !event) return undefined;
   const projectRules = cat === 'governance-licensing' && /\b(?:managed|supported|member)\s+projects?\b|\bprojects\s+(?:must|should|are\s+required)/i.test(text);
-  if (NORMATIVE.test(text) && !projectRules && !(policy === 'safety' && ROLE_SAFETY.test(text))) return undefined;
+  if (NORMATIVE.test(withoutQuotedSpeech(text)) && !projectRules && !(policy === 'safety' && ROLE_SAFETY.test(text))) return undefined;
   const hedged = hasPhrase(lex.hedges, text);
   const negated = NEGATION.test(text);
   const historical = !CURRENT_MARKER.test(text) && EVENT_VERB.test(text) && DATE_WORD.test(text);
   return { category: cat, policy, current: !historical, hedged, negated };
+}
+
+/** Text with quoted speech blanked when the sentence attributes it ("…," Clegg said): the quote is not the writer's opinion. */
+function withoutQuotedSpeech(text: string): string {
+  if (!ATTRIBUTION.test(text)) return text;
+  return text.replace(/["“][^"”]{3,}["”]/g, (m) => ' '.repeat(m.length));
 }
 
 function categoryOf(text: string, lex: Lexicons, aboutTheAlliance: boolean, ctx: SentenceContext): [Category, PolicyKey] | undefined {

@@ -83,14 +83,16 @@ export function checkClaim(ctx: RuleContext, claim: ClaimFinding): Finding[] {
   if (citations.length === 0) {
     const danglingNote = dangling.length ? ` (${dangling.map((d) => ctx.analysis.model.text.slice(d.start, d.end)).join(', ')} ${dangling.length === 1 ? 'has' : 'have'} no definition)` : '';
     const f = base(claim, 'missing-citation', `${name(claim)} has no citation${danglingNote}; ${needs(ctx, claim, true)}.`, dangling.map((d) => ({ start: d.start, end: d.end, message: 'Marker without a definition' })));
-    const sources = stubSources(ctx, claim);
+    // Front matter is YAML: a marker or a comment there would change the data, so it gets no edit.
+    const editable = claim.unit.kind !== 'front-matter';
+    const sources = editable ? stubSources(ctx, claim) : [];
     if (sources.length > 0) {
       const label = uniqueLabel(ctx.stubs, claim.judgement.policy);
       const stubs = sources.map((s) => citationStub(ctx.stubs, claim, s.url, s.type, label, `Insert a citation stub: ${sourceRegistry(ctx.config).label(s.type)}`));
       f.fix = stubs[0];
       f.suggestions = stubs;
     }
-    f.suggestions.push(suppression(ctx, claim, 'missing-citation'));
+    if (editable) f.suggestions.push(suppression(ctx, claim, 'missing-citation'));
     out.push(f);
     return out;
   }
@@ -100,12 +102,12 @@ export function checkClaim(ctx: RuleContext, claim: ClaimFinding): Finding[] {
   if (approved.length === 0) {
     const cited = citations.map((c) => `${c.url ? hostOf(c.url) : c.locator.kind === 'footnote' ? 'a footnote without a URL' : 'a source'} (${c.type})`);
     const f = base(claim, 'wrong-source-type', `${name(claim)} cites ${[...new Set(cited)].join(', ')}; ${needs(ctx, claim, true)}.`, related);
-    const sources = stubSources(ctx, claim);
+    const sources = claim.unit.kind !== 'front-matter' ? stubSources(ctx, claim) : [];
     if (sources.length > 0) {
       const label = uniqueLabel(ctx.stubs, claim.judgement.policy);
       f.suggestions = sources.map((s) => citationStub(ctx.stubs, claim, s.url, s.type, label, `Add a citation stub: ${registry.label(s.type)}`));
     }
-    f.suggestions.push(suppression(ctx, claim, 'wrong-source-type'));
+    if (claim.unit.kind !== 'front-matter') f.suggestions.push(suppression(ctx, claim, 'wrong-source-type'));
     out.push(f);
   }
   out.push(...checkDates(ctx, claim, approved.length > 0 ? approved : citations, approved.length > 0, p, related));
@@ -133,7 +135,7 @@ function checkDates(ctx: RuleContext, claim: ClaimFinding, citations: Citation[]
       f.fix = fix;
       f.suggestions.push(fix);
     }
-    f.suggestions.push(suppression(ctx, claim, 'missing-retrieval-date'));
+    if (claim.unit.kind !== 'front-matter') f.suggestions.push(suppression(ctx, claim, 'missing-retrieval-date'));
     out.push(f);
     return out;
   }
