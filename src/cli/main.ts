@@ -59,6 +59,12 @@ if (isLintWorker(workerData)) {
 }
 
 function runMain(): void {
+  // A reader that stops early (`| head`) is not an error worth a stack trace.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    process.stderr.write(`alliance-cite: cannot write to standard output: ${error.message}\n`);
+    process.exit(2);
+  });
   main(process.argv.slice(2)).then(
     (code) => {
       process.exitCode = code;
