@@ -18,6 +18,8 @@ describe('config', () => {
     await closeAll();
     await setSetting('rules', undefined);
     await setSetting('maxRetrievalAgeDays', undefined);
+    await setSetting('enable', undefined);
+    await setSetting('fileExtensions', undefined);
     fs.rmSync(configFile(), { force: true });
   });
 
@@ -28,6 +30,28 @@ describe('config', () => {
     await waitForDiagnostics(uri, (d) => d.some((x) => ruleOf(x) === 'missing-citation' && x.severity === vscode.DiagnosticSeverity.Warning), 'a warning');
     await setSetting('rules', { 'missing-citation': 'off' });
     await waitForDiagnostics(uri, (d) => !d.some((x) => ruleOf(x) === 'missing-citation'), 'missing-citation off');
+  });
+
+  it('clears findings when disabled and brings them back when enabled', async () => {
+    const { editor } = await openDraft('enable.md', `${CLAIM}\n`);
+    const uri = editor.document.uri;
+    await setSetting('enable', false);
+    await waitForDiagnostics(uri, (d) => d.length === 0, 'no diagnostics while disabled');
+    await setSetting('enable', undefined);
+    await waitForDiagnostics(uri, (d) => d.some((x) => ruleOf(x) === 'missing-citation'), 'missing-citation again');
+  });
+
+  it('lints other file extensions only when configured', async () => {
+    const api = await activateExtension();
+    const uri = writeDraft('notebook.qmd', `${CLAIM}\n`);
+    const document = await vscode.workspace.openTextDocument(uri);
+    await vscode.window.showTextDocument(document);
+    assert.notEqual(document.languageId, 'markdown');
+    assert.deepEqual(ours(uri), []);
+    const linted = nextLint(api, uri);
+    await setSetting('fileExtensions', ['.qmd']);
+    await linted;
+    await waitForDiagnostics(uri, (d) => d.some((x) => ruleOf(x) === 'missing-citation'), 'missing-citation in a .qmd draft');
   });
 
   it('applies the maximum retrieval age from the settings', async () => {
