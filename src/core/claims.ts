@@ -182,6 +182,8 @@ function categoryOf(text: string, lex: Lexicons, aboutTheAlliance: boolean, ctx:
   if (!aboutTheAlliance && !foundingPair && !memberClaim && !ctx.tableRow) return undefined;
   if (PRESS.test(text) && PRESS_SUBJECT.test(text)) return ['other', 'other/press'];
   if (ROLE_SAFETY.test(text) && aboutTheAlliance && /\b(?:not|no|never|neither|nor|doesn['’]t|isn['’]t)\b/i.test(text)) return ['safety', 'safety'];
+  // "Launched in 2023 by IBM and Meta, it now counts 140 members": the current state is the claim.
+  if (CURRENT_MARKER.test(text) && memberClaimWords(text) && has('membership')) return ['membership', 'membership'];
   if (FOUNDING_STRONG.test(text) || foundingPair || (FOUNDING_LAUNCH.test(text) && aboutTheAlliance && !hasPhrase(lex.projects, text) && !/\bproject|initiative|platform|hub|benchmark|toolkit|dataset|working\s+group\b/i.test(text) && /\b2023\b|\bIBM\b|\bMeta\b|\bin\s+December\b/.test(text))) return ['founding', 'founding'];
   const governance = has('governance-licensing');
   if (/\b(?:is|was|became|becomes|as)\s+(?:now\s+)?an?\s+(?:AI\s+)?(?:Alliance\s+)?(?:managed|supported|member|incubat\w+|graduated|core)\s+project\b/i.test(text) && !/\blicen[cs]/i.test(text)) return ['project', 'project'];
@@ -190,6 +192,10 @@ function categoryOf(text: string, lex: Lexicons, aboutTheAlliance: boolean, ctx:
   if (MISSION.test(text) && aboutTheAlliance) return ['other', 'other'];
   if (governance) return governanceOf(text, lex);
   return restOf(text, lex, aboutTheAlliance, has, members, ctx);
+}
+
+function memberClaimWords(text: string): boolean {
+  return /\b(?:members|membership|member\s+organi[sz]ations|organi[sz]ations|companies|institutions)\b/i.test(text) && !/\bfounding\s+members\b/i.test(text.replace(/\b(?:now|currently|today)\b.*$/i, ''));
 }
 
 function governanceOf(text: string, lex: Lexicons): [Category, PolicyKey] {
