@@ -78,6 +78,13 @@ describe('quick-fixes', () => {
     await waitForDiagnostics(editor.document.uri, (d) => !d.some((x) => ruleOf(x) === 'missing-citation'), 'missing-citation gone');
   });
 
+  it('keeps CRLF line breaks when inserting a stub into a CRLF draft', async () => {
+    const text = `Intro.\r\n\r\n${CLAIM}\r\n`;
+    const { editor, expected } = await applyQuickFix('crlf-stub.md', text, 'missing-citation', (f) => f.fix!);
+    assert.equal(editor.document.getText(), expected);
+    assert.ok(!/[^\r]\n/.test(expected), 'every line break is CRLF');
+  });
+
   it('inserts the stub verbatim after an indented last line, and still selects the placeholder', async () => {
     // A snippet would indent the inserted definition like the list item: a plain edit is used.
     const text = `Intro.\n\n- Facts:\n  - ${CLAIM}`;
