@@ -53,6 +53,14 @@ describe('CLI output formats', function () {
     );
   });
 
+  it('github paths are relative to GITHUB_WORKSPACE when run in a subfolder', () => {
+    const result = runCli(['--as-of', AS_OF, '--format', 'github', 'draft.md'], {
+      cwd: path.join(root, 'docs'),
+      env: { GITHUB_WORKSPACE: root },
+    });
+    assert.match(result.stdout, /^::error file=docs\/draft\.md,line=3,/);
+  });
+
   it('stylish groups findings under the file and ends with a summary, without colour when piped', () => {
     const result = runCli(['--as-of', AS_OF], { cwd: root });
     assert.equal(result.status, 1);

@@ -22,6 +22,6 @@ export function formatReport(name: FormatName, reports: readonly FileReport[], c
     case 'sarif':
       return formatSarif(reports, context);
     case 'github':
-      return formatGithub(reports);
+      return formatGithub(reports, context.cwd);
   }
 }
