@@ -61,6 +61,13 @@ describe('CLI output formats', function () {
     assert.match(result.stdout, /^::error file=docs\/draft\.md,line=3,/);
   });
 
+  it('sarif paths are relative to the repository root when run in a subfolder', () => {
+    const result = runCli(['--as-of', AS_OF, '--format', 'sarif', 'draft.md'], { cwd: path.join(root, 'docs') });
+    const run = JSON.parse(result.stdout).runs[0];
+    assert.deepEqual(run.results[0].locations[0].physicalLocation.artifactLocation, { uri: 'docs/draft.md', uriBaseId: '%SRCROOT%' });
+    assert.equal(run.originalUriBaseIds['%SRCROOT%'].uri, `file://${root}/`);
+  });
+
   it('stylish groups findings under the file and ends with a summary, without colour when piped', () => {
     const result = runCli(['--as-of', AS_OF], { cwd: root });
     assert.equal(result.status, 1);

@@ -36,10 +36,12 @@ export async function ensureBuilt(): Promise<void> {
 }
 
 export function runCli(args: readonly string[], options: { cwd: string; input?: string | Buffer; env?: NodeJS.ProcessEnv }): CliResult {
+  // Tests run the same inside and outside GitHub Actions and a terminal.
+  const { GITHUB_WORKSPACE: _workspace, NO_COLOR: _noColor, FORCE_COLOR: _forceColor, ...inherited } = process.env;
   const result = spawnSync(process.execPath, [CLI, ...args], {
     cwd: options.cwd,
     input: options.input ?? '',
-    env: { ...process.env, NO_COLOR: '', FORCE_COLOR: '', ...options.env },
+    env: { ...inherited, ...options.env },
     encoding: 'utf8',
     maxBuffer: 64 * 1024 * 1024,
   });

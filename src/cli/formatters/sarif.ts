@@ -1,7 +1,9 @@
 // SARIF 2.1.0 for GitHub code scanning: every rule in the tool driver, and one result per
 // finding with a 1-based region, the claim category and a fingerprint that survives
 // unrelated edits (it hashes the rule, the claim text and its occurrence, never line numbers).
+import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { findRepositoryRoot } from '../../node/files';
 import { RULES, type RuleMeta, type Severity } from '../../core';
 import type { FileReport } from '../report';
 
@@ -14,12 +16,16 @@ const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', 
 
 export interface SarifContext {
   version: string;
-  /** Folder the file paths are relative to (the repository root in CI). */
+  /** Folder the report paths are relative to. */
   cwd: string;
+  /** Folder SARIF paths are made relative to; default: GITHUB_WORKSPACE, else the repository root. */
+  sourceRoot?: string;
 }
 
 export function formatSarif(reports: readonly FileReport[], context: SarifContext): string {
   const ruleIndex = new Map(RULES.map((rule, index) => [rule.id, index]));
+  // Code scanning matches paths against the checkout, so they are made relative to its root.
+  const sourceRoot = context.sourceRoot || process.env.GITHUB_WORKSPACE || findRepositoryRoot(context.cwd) || context.cwd;
   const results = reports.flatMap((report) =>
     report.findings.map((f) => ({
       ruleId: f.rule,
@@ -29,7 +35,7 @@ export function formatSarif(reports: readonly FileReport[], context: SarifContex
       locations: [
         {
           physicalLocation: {
-            artifactLocation: { uri: encodeUriPath(report.path), uriBaseId: '%SRCROOT%' },
+            artifactLocation: artifactLocation(report.path, context.cwd, sourceRoot),
             region: { startLine: f.line, startColumn: f.column, endLine: f.endLine, endColumn: f.endColumn },
           },
         },
@@ -52,7 +58,7 @@ export function formatSarif(reports: readonly FileReport[], context: SarifContex
             rules: RULES.map(describeRule),
           },
         },
-        originalUriBaseIds: { '%SRCROOT%': { uri: folderUri(context.cwd) } },
+        originalUriBaseIds: { '%SRCROOT%': { uri: folderUri(sourceRoot) } },
         columnKind: 'utf16CodeUnits',
         results,
       },
@@ -72,6 +78,14 @@ function describeRule(rule: RuleMeta) {
     defaultConfiguration: { level: LEVEL[rule.defaultSeverity] },
     properties: { tags: ['citations', 'documentation'], fixable: rule.fixable },
   };
+}
+
+function artifactLocation(reportPath: string, cwd: string, sourceRoot: string): { uri: string; uriBaseId?: string } {
+  if (reportPath === '<stdin>') return { uri: 'stdin' };
+  const absolute = path.resolve(cwd, reportPath);
+  const relative = path.relative(sourceRoot, absolute);
+  if (relative.startsWith('..') || path.isAbsolute(relative)) return { uri: pathToFileURL(absolute).href };
+  return { uri: encodeUriPath(relative.split(path.sep).join('/')), uriBaseId: '%SRCROOT%' };
 }
 
 /** Percent-encodes each segment of a relative path, keeping the `/` separators. */
