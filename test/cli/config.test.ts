@@ -61,6 +61,13 @@ describe('CLI config discovery', function () {
     assert.deepEqual(snapshot(root), before);
   });
 
+  it('a --config file that does not exist is an error naming it, exit 2', () => {
+    root = makeTree({ 'draft.md': `${CLAIM}\n` });
+    const result = runCli(['--as-of', AS_OF, '--config', 'missing.yaml'], { cwd: root });
+    assert.equal(result.status, 2);
+    assert.match(result.stderr, /^alliance-cite: missing\.yaml:1:1: .*no such file/);
+  });
+
   it('a config that is not valid YAML is reported with its position', () => {
     root = makeTree({ '.alliance-cite.yaml': 'rules:\n  missing-citation: [error\n', 'draft.md': `${CLAIM}\n` });
     const result = runCli(['--as-of', AS_OF], { cwd: root });
