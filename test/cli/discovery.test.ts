@@ -17,14 +17,16 @@ describe('CLI file discovery', function () {
   before(ensureBuilt);
   afterEach(() => removeTree(root));
 
-  it('lints **/*.{md,markdown} by default, skipping node_modules and other files', () => {
+  it('lints **/*.{md,markdown} by default, skipping node_modules, dot folders and other files', () => {
     root = makeTree({
       'a.md': `${CLAIM}\n`,
       'docs/b.markdown': `${CLAIM}\n`,
       'docs/c.txt': `${CLAIM}\n`,
       'node_modules/pkg/README.md': `${CLAIM}\n`,
+      '.github/PULL_REQUEST_TEMPLATE.md': `${CLAIM}\n`,
     });
     assert.deepEqual(lintedFiles(root).files, ['a.md', 'docs/b.markdown']);
+    assert.deepEqual(lintedFiles(root, ['.github/*.md']).files, ['.github/PULL_REQUEST_TEMPLATE.md']);
   });
 
   it('honours .gitignore files at the root and in subfolders, including negations', () => {
