@@ -18,11 +18,11 @@ export function formatStylish(reports: readonly FileReport[], color: boolean): s
   for (const report of reports) {
     if (report.findings.length === 0) continue;
     const rows = report.findings.map((f) => [`${f.line}:${f.column}`, f.severity, f.message, f.rule] as const);
-    const widths = [0, 1, 2].map((i) => Math.max(...rows.map((r) => r[i].length)));
+    const widths = [0, 1].map((i) => Math.max(...rows.map((r) => r[i].length)));
     out.push(paint(ANSI.underline, report.path));
     for (const [position, severity, message, rule] of rows) {
       out.push(
-        `  ${paint(ANSI.dim, position.padEnd(widths[0]))}  ${paint(severityColor[severity], severity.padEnd(widths[1]))}  ${message.padEnd(widths[2])}  ${paint(ANSI.dim, rule)}`,
+        `  ${paint(ANSI.dim, position.padEnd(widths[0]))}  ${paint(severityColor[severity], severity.padEnd(widths[1]))}  ${message}  ${paint(ANSI.dim, rule)}`,
       );
     }
     out.push('');
