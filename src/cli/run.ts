@@ -180,6 +180,6 @@ async function runPrintConfig(file: string, io: CliIo, resolver: ConfigResolver,
 /** Prints paths relative to the working folder with `/`, as CI annotations expect. */
 function displayPathOf(cwd: string, file: string): string {
   const relative = path.relative(cwd, file);
-  const shown = relative === '' || relative.startsWith('..') || path.isAbsolute(relative) ? file : relative;
+  const shown = relative === '' || path.isAbsolute(relative) ? file : relative;
   return shown.split(path.sep).join('/');
 }

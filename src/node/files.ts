@@ -51,13 +51,13 @@ export function findDrafts(options: DiscoveryOptions): DiscoveryResult {
       if (problem) problems.push(problem);
       continue;
     }
-    const { base } = picomatch.scan(pattern);
+    // The static part (`../docs`, `/abs/path`) picks the folder to walk; the rest is matched
+    // against paths below it, so `./`, `../` and absolute globs work alike.
+    const { base, glob } = picomatch.scan(toPosix(pattern));
     const walkRoot = path.resolve(cwd, base || '.');
-    const matcher = picomatch(toPosix(pattern), { dot: false });
-    const relativeTo = path.isAbsolute(pattern) ? '' : cwd;
+    const matcher = picomatch(glob, { dot: false });
     walk(walkRoot, gitignore, (file) => {
-      const candidate = relativeTo ? toPosix(path.relative(relativeTo, file)) : toPosix(file);
-      if (matcher(candidate)) accept(file);
+      if (matcher(toPosix(path.relative(walkRoot, file)))) accept(file);
     });
   }
   const files = [...found.values()].sort(comparePaths);

@@ -59,6 +59,9 @@ describe('CLI file discovery', function () {
     root = makeTree({ 'posts/2026/a.md': `${CLAIM}\n`, 'posts/b.md': `${CLAIM}\n`, 'pages/c.md': `${CLAIM}\n` });
     assert.deepEqual(lintedFiles(root, ['posts/**/*.md']).files, ['posts/2026/a.md', 'posts/b.md']);
     assert.deepEqual(lintedFiles(root, ['pages']).files, ['pages/c.md']);
+    assert.deepEqual(lintedFiles(root, ['./posts/*.md']).files, ['posts/b.md']);
+    assert.deepEqual(lintedFiles(path.join(root, 'pages'), ['../posts/2026/*.md']).files, ['../posts/2026/a.md']);
+    assert.deepEqual(lintedFiles(root, [path.join(root, 'p*/c.md')]).files, ['pages/c.md']);
   });
 
   it('walks into a folder named like a draft instead of reading it', () => {
