@@ -135,7 +135,7 @@ export async function run(options: CliOptions, io: CliIo): Promise<number> {
   const totals = countFindings(reports);
   if (totals.errors > 0) return 1;
   if (options.maxWarnings !== undefined && totals.warnings > options.maxWarnings) {
-    problems.note(`${totals.warnings} warnings exceed --max-warnings ${options.maxWarnings}`);
+    problems.note(`too many warnings: ${totals.warnings} (--max-warnings ${options.maxWarnings})`);
     return 1;
   }
   return 0;

@@ -34,7 +34,7 @@ describe('CLI exit codes and options', function () {
     assert.equal(lint('--max-warnings', '1', 'warning.md').status, 0);
     const over = lint('--max-warnings', '0', 'warning.md');
     assert.equal(over.status, 1);
-    assert.equal(over.stderr, 'alliance-cite: 1 warnings exceed --max-warnings 0\n');
+    assert.equal(over.stderr, 'alliance-cite: too many warnings: 1 (--max-warnings 0)\n');
   });
 
   it('--rule overrides a severity from the command line', () => {
