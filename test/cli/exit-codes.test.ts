@@ -84,6 +84,13 @@ describe('CLI exit codes and options', function () {
     });
   }
 
+  it('exits 2 when a report file cannot be written, still printing the other formats', () => {
+    const result = lint('--format', 'json=clean.md/report.json', '--format', 'github', 'error.md');
+    assert.equal(result.status, 2);
+    assert.match(result.stderr, /^alliance-cite: clean\.md\/report\.json: cannot write the json report: /);
+    assert.match(result.stdout, /^::error file=error\.md,/);
+  });
+
   it('--version prints the package version; --help shows examples', () => {
     assert.match(runCli(['--version'], { cwd: root }).stdout, /^\d+\.\d+\.\d+\n$/);
     const help = runCli(['--help'], { cwd: root });
