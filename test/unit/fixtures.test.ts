@@ -6,9 +6,10 @@
 import { strict as assert } from 'node:assert';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { CATEGORIES, RULE_IDS, LineIndex, defaultConfig, fixAll, lint, type Diagnostic, type LintOptions } from '../../src/core';
+import { CATEGORIES, RULES, RULE_IDS, LineIndex, defaultConfig, fixAll, lint, type Diagnostic, type LintOptions } from '../../src/core';
 
 const DRAFTS_DIR = path.resolve(__dirname, '../fixtures/drafts');
+const RULE_DOCS_DIR = path.resolve(__dirname, '../../docs/rules');
 const AS_OF = '2026-11-25';
 const UPDATE_GOLDEN = process.env.UPDATE_GOLDEN === '1';
 
@@ -201,6 +202,36 @@ describe('fixture drafts', () => {
       assert.deepEqual(after.notes.map((n) => n.message), before, 'fix-all introduced problems in the draft');
       const stillFixable = after.diagnostics.filter((d) => d.fix);
       assert.deepEqual(stillFixable.map((d) => `${d.rule}: ${quote(fixed.slice(d.start, d.end))}`), [], 'fixable findings remain after fix-all');
+    });
+  }
+});
+
+// Each rule's page shows examples that fire and examples that do not; they are run here so the
+// documentation cannot drift from the engine.
+const EXAMPLE = /^(Fires|Does not fire|With the lint date [^,\n]*, fires):\s*\n\s*\n```markdown\n([\s\S]*?)```/gm;
+
+describe('rule documentation', () => {
+  for (const rule of RULES) {
+    const file = path.join(RULE_DOCS_DIR, `${rule.id}.md`);
+
+    it(`docs/rules/${rule.id}.md states the rule's metadata and runs its examples`, () => {
+      assert.ok(existsSync(file), `missing ${file}`);
+      const text = readFileSync(file, 'utf8');
+      assert.ok(text.startsWith(`# ${rule.id}\n`), 'the page must start with the rule id as its title');
+      assert.ok(text.includes(`- Default severity: ${rule.defaultSeverity}`), `the page must state the default severity ${rule.defaultSeverity}`);
+      assert.ok(text.includes(`- Fixable: ${rule.fixable ? 'yes' : 'no'}`), `the page must say whether the rule is fixable (${rule.fixable})`);
+      for (const heading of ['## What it checks', '## Why', '## Examples', '## How to fix', '## Options', '## Disable']) {
+        assert.ok(text.includes(`\n${heading}\n`), `the page lacks "${heading}"`);
+      }
+      const examples = [...text.matchAll(EXAMPLE)];
+      assert.ok(examples.some((m) => !m[1].startsWith('Does')), 'the page needs an example that fires');
+      assert.ok(examples.some((m) => m[1].startsWith('Does')), 'the page needs an example that does not fire');
+      for (const [, kind, example] of examples) {
+        const found = lint(example, options()).diagnostics.filter((d) => d.rule === rule.id);
+        const fires = !kind.startsWith('Does');
+        if (fires) assert.ok(found.length > 0, `an example under "${kind}" produces no ${rule.id} finding:\n${example}`);
+        else assert.deepEqual(found.map((d) => quote(example.slice(d.start, d.end))), [], `an example under "${kind}" produces ${rule.id} findings`);
+      }
     });
   }
 });
