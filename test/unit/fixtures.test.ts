@@ -3,6 +3,7 @@
 // `<!-- expect-next-line: … -->` alone on the line before, or `# expect: …` as a YAML comment in
 // front matter. Drafts with a `NAME.fixed.md` beside them are also checked against that golden
 // fix-all output; UPDATE_GOLDEN=1 rewrites the goldens. See test/fixtures/drafts/README.md.
+// The examples on each rule's page under docs/rules/ are linted here too.
 import { strict as assert } from 'node:assert';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
