@@ -19,7 +19,7 @@ Options:
   --max-warnings N            Fail (exit 1) when there are more than N warnings
   --rule RULE=SEVERITY        Set a rule's severity: error, warning, info or off (repeatable)
   -q, --quiet                 Report errors only
-  --threads N                 Lint on N worker threads (default: one per core on large trees)
+  --threads N                 Lint on N threads (default: one per idle core on large trees)
   --color, --no-color         Force or disable colour (default: colour only on a terminal)
   -h, --help                  Show this help
   -v, --version               Show the version
