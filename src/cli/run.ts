@@ -5,7 +5,7 @@ import * as path from 'node:path';
 import { STARTER_CONFIG } from '../core/config';
 import { createIgnoreMatcher, describeError, findDrafts } from '../node/files';
 import type { CliOptions } from './args';
-import { ConfigResolver, isConfigProblem } from './config';
+import { ConfigResolver, isConfigProblem, type ResolvedConfig } from './config';
 import { lintDraft, type Draft, type DraftOutcome, type DraftSettings } from './draft';
 import { formatReport } from './formatters';
 import { lintInWorkers } from './pool';
@@ -76,12 +76,20 @@ export async function run(options: CliOptions, io: CliIo): Promise<number> {
       stdinBytes: await io.readStdin(),
     });
   } else {
+    // One compiled matcher per config, not per file.
+    const ignoreMatchers = new WeakMap<ResolvedConfig, (file: string) => boolean>();
     const found = findDrafts({
       cwd: io.cwd,
       patterns: options.patterns,
       isIgnoredByConfig: (file) => {
         const resolved = resolver.resolve(file);
-        return !isConfigProblem(resolved) && createIgnoreMatcher(resolved.config.ignore, resolved.baseDir)(file);
+        if (isConfigProblem(resolved)) return false;
+        let matcher = ignoreMatchers.get(resolved);
+        if (!matcher) {
+          matcher = createIgnoreMatcher(resolved.config.ignore, resolved.baseDir);
+          ignoreMatchers.set(resolved, matcher);
+        }
+        return matcher(file);
       },
     });
     for (const problem of found.problems) problems.fail(`${problem.target}: ${problem.message}`);
