@@ -55,7 +55,8 @@ function hotSpots(profile: CpuProfile): { total: number; spots: HotSpot[] } {
   const interval = (profile.endTime - profile.startTime) / 1000 / Math.max(1, profile.samples.length);
   const byKey = new Map<string, HotSpot>();
   for (const node of profile.nodes) {
-    if (!node.hitCount) continue;
+    // Idle samples (a thread waiting for workers or I/O) are not work to optimise.
+    if (!node.hitCount || node.callFrame.functionName === '(idle)') continue;
     const name = node.callFrame.functionName || '(anonymous)';
     const location = locate(node.callFrame);
     const key = `${name} ${location}`;
@@ -110,6 +111,18 @@ function byFile(spots: HotSpot[]): HotSpot[] {
   return [...files.values()].sort((a, b) => b.selfMs - a.selfMs);
 }
 
+/** Adds up hot spots of the same function and location. */
+function merge(spots: HotSpot[]): HotSpot[] {
+  const byKey = new Map<string, HotSpot>();
+  for (const spot of spots) {
+    const key = `${spot.name} ${spot.location}`;
+    const entry = byKey.get(key) ?? { ...spot, selfMs: 0 };
+    entry.selfMs += spot.selfMs;
+    byKey.set(key, entry);
+  }
+  return [...byKey.values()].sort((a, b) => b.selfMs - a.selfMs);
+}
+
 function profileRun(label: string, args: string[], cwd: string, dir: string): void {
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
@@ -118,20 +131,23 @@ function profileRun(label: string, args: string[], cwd: string, dir: string): vo
     process.stdout.write(`${label}: exit ${result.status}: ${result.stderr.split('\n')[0]}\n`);
     return;
   }
-  const file = readdirSync(dir).find((f) => f.endsWith('.cpuprofile'));
-  if (!file) {
+  // With worker threads there is one profile per thread; their figures are added up.
+  const files = readdirSync(dir).filter((f) => f.endsWith('.cpuprofile'));
+  if (files.length === 0) {
     process.stdout.write(`${label}: no profile written\n`);
     return;
   }
-  const profile = JSON.parse(readFileSync(join(dir, file), 'utf8')) as CpuProfile;
-  const { total, spots } = hotSpots(profile);
+  const profiles = files.map((f) => JSON.parse(readFileSync(join(dir, f), 'utf8')) as CpuProfile);
+  const spots = merge(profiles.flatMap((p) => hotSpots(p).spots));
+  const inclusive = merge(profiles.flatMap((p) => inclusiveOwnTime(p)));
+  const total = spots.reduce((sum, s) => sum + s.selfMs, 0);
   const pct = (ms: number): string => `${((100 * ms) / total).toFixed(1).padStart(5)}%`;
-  process.stdout.write(`\n${label} (${(total / 1000).toFixed(2)} s sampled; profile in ${join(dir, file)})\n  top functions by self time:\n`);
+  process.stdout.write(`\n${label} (${(total / 1000).toFixed(2)} s sampled over ${files.length} thread(s); profiles in ${dir})\n  top functions by self time:\n`);
   for (const s of spots.slice(0, 20)) process.stdout.write(`  ${pct(s.selfMs)}  ${s.name}  ${s.location}\n`);
   process.stdout.write('  by file or package:\n');
   for (const s of byFile(spots).slice(0, 12)) process.stdout.write(`  ${pct(s.selfMs)}  ${s.name}\n`);
   process.stdout.write('  project functions by total time (self + callees):\n');
-  for (const s of inclusiveOwnTime(profile).slice(0, 25)) process.stdout.write(`  ${pct(s.selfMs)}  ${s.name}  ${s.location}\n`);
+  for (const s of inclusive.slice(0, 25)) process.stdout.write(`  ${pct(s.selfMs)}  ${s.name}  ${s.location}\n`);
 }
 
 async function main(): Promise<void> {

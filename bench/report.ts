@@ -1,7 +1,7 @@
 // Formats the benchmark's figures: a plain-text report, the same as Markdown for RESULTS.md,
 // and the one-line summary.
 import { readFileSync } from 'node:fs';
-import { cpus, totalmem } from 'node:os';
+import { cpus, loadavg, totalmem } from 'node:os';
 import type { CorpusSummary } from './generate';
 import type { LatencyResult } from './relint';
 import type { Summary } from './stats';
@@ -22,7 +22,7 @@ export interface BenchFigures {
   asOf: string;
 }
 
-/** CPU model, cores, memory, Node version and date, from /proc/cpuinfo where it exists. */
+/** CPU model, cores, memory, load, Node version and date (the model from /proc/cpuinfo where it exists). */
 export function machineDescription(): string {
   let model = cpus()[0]?.model ?? 'unknown CPU';
   try {
@@ -31,7 +31,9 @@ export function machineDescription(): string {
     // Not Linux: the os module's model name will do.
   }
   const memory = (totalmem() / 2 ** 30).toFixed(1);
-  return `machine: ${model}, ${cpus().length} cores, ${memory} GiB, Node ${process.version}, ${new Date().toISOString().replace(/\.\d+Z$/, 'Z')}`;
+  // The load average tells a reader whether other work was competing for the CPU during the run.
+  const load = loadavg()[0].toFixed(1);
+  return `machine: ${model}, ${cpus().length} cores, ${memory} GiB, load average ${load}, Node ${process.version}, ${new Date().toISOString().replace(/\.\d+Z$/, 'Z')}`;
 }
 
 /** Ratio of median wall times (or of median CPU times with `measure: 'cpu'`). */
