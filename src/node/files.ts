@@ -255,6 +255,13 @@ export function describeError(error: unknown): string {
       return 'is a folder';
     case 'ELOOP':
       return 'too many levels of symbolic links';
+    case 'ENOTDIR':
+    case 'EEXIST':
+      return 'a part of the path is not a folder';
+    case 'EROFS':
+      return 'read-only file system';
+    case 'ENOSPC':
+      return 'no space left on the device';
     default:
       return e.code ? `${e.code.toLowerCase()}: ${e.message}` : String(e.message ?? e);
   }
