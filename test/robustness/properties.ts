@@ -109,7 +109,7 @@ export interface FuzzProperty {
 }
 
 function fuzzProperty<T>(name: string, arbitrary: fc.Arbitrary<T>, predicate: (value: T) => void): FuzzProperty {
-  return { name, check: (params) => fc.check(fc.property(arbitrary, predicate), params) as fc.RunDetails<unknown> };
+  return { name, check: (params) => fc.check(fc.property(arbitrary, predicate), { ...params, includeErrorInReport: true }) as fc.RunDetails<unknown> };
 }
 
 export const PROPERTIES: readonly FuzzProperty[] = [
