@@ -1,5 +1,5 @@
 // `node --import tsx bench/profile.ts [--quick]`: runs the CLI over the corpus and the re-lint
-// loop on the 5,000-line draft under `node --cpu-prof`, then lists the functions with the most
+// loop on the 300- and 5,000-line drafts under `node --cpu-prof`, then lists the functions with the most
 // self time, mapped through the bundles' source maps back to src/ files and lines.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
@@ -160,6 +160,7 @@ async function main(): Promise<void> {
   const bundles = await bundleBenchScripts(root, work);
   profileRun('CLI over the corpus', [join(root, 'dist/cli.js'), '--as-of', '2026-11-25', '--format', `json=${join(work, 'profile-findings.json')}`, '.'], corpus, join(work, 'profile-cli'));
   profileRun('re-lint of the 5,000-line draft', [bundles.relint, '--sizes', '5000', '--edits', quick ? '5' : '30', '--warmup', '2'], root, join(work, 'profile-relint'));
+  profileRun('re-lint of the 300-line draft', [bundles.relint, '--sizes', '300', '--edits', quick ? '20' : '200', '--warmup', '5'], root, join(work, 'profile-relint-300'));
 }
 
 main().catch((error: unknown) => {

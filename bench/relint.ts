@@ -1,7 +1,7 @@
 // Editor latency: re-lints a draft after each one-character edit in its middle, as the extension
 // does on every change (session update, then offsets to line/column), and reports percentiles.
 // Usage: node relint.js [--edits N] [--warmup N] [--budget-ms MS] [--min-edits N] [--sizes 300,1000,5000]
-import { createLintSession, LineIndex } from '../src/core';
+import { createLintSession, defaultConfig, LineIndex } from '../src/core';
 import { allianceDraft } from './draft';
 import { percentile } from './stats';
 import { createRandom } from './prng';
@@ -36,7 +36,8 @@ function middleOffset(text: string): number {
  */
 function measureRelint(lines: number, edits: number, warmup: number, budgetMs: number, minEdits: number): LatencyResult {
   let text = allianceDraft(createRandom(lines), { lines, ordinaryShare: 0.25 });
-  const session = createLintSession({ asOf: '2026-11-25' });
+  // Like the extension, the session gets one config object for its whole life.
+  const session = createLintSession({ config: defaultConfig(), asOf: '2026-11-25' });
   session.update(text);
   let cursor = middleOffset(text);
   const timings: number[] = [];
