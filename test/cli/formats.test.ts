@@ -145,6 +145,8 @@ describe('CLI output formats', function () {
     const before = fingerprint(`# Draft\n\n${CLAIM}\n`);
     const after = fingerprint(`# Draft\n\nA new opening paragraph.\n\nAnother one.\n\n${CLAIM}\n`);
     assert.equal(after, before);
+    const rewrapped = fingerprint(`# Draft\n\n${CLAIM.replace('more than', 'more\nthan')}\n`);
+    assert.equal(rewrapped, before, 'rewrapping the claim keeps its fingerprint');
     const twice = JSON.parse(fingerprint(`${CLAIM}\n\n${CLAIM}\n`));
     assert.equal(twice.length, 2);
     assert.notDeepEqual(twice[0], twice[1], 'two occurrences of one claim need distinct fingerprints');
