@@ -2,7 +2,7 @@ import { analyse } from './analysis';
 import { todayIso } from './dates';
 import { defaultConfig } from './defaults';
 import type { Directive, DocumentModel } from './model';
-import { parseMarkdown } from './parse';
+import { CHUNK_THRESHOLD, parseInChunks, parseMarkdown } from './parse';
 import { reparse, type ParseSnapshot } from './incremental';
 import { buildModel } from './prose';
 import { checkClaim, checkInferences, checkStubs, type Finding, type RuleContext } from './rules/check';
@@ -16,8 +16,10 @@ import { hasPhrase } from './phrases';
 export function lint(text: string, options: LintOptions = {}): LintResult {
   const config = options.config ?? defaultConfig();
   if (!mayHaveFindings(text, config)) return { diagnostics: [], notes: [] };
+  const asOf = options.asOf ?? todayIso();
+  if (text.length > CHUNK_THRESHOLD) return lintModel(buildModel(text, parseInChunks(text), 0), config, asOf);
   const { root, base } = parseMarkdown(text);
-  return lintModel(buildModel(text, root, base), config, options.asOf ?? todayIso());
+  return lintModel(buildModel(text, root, base), config, asOf);
 }
 
 /**
@@ -97,6 +99,11 @@ export function createLintSession(options: LintOptions = {}): LintSession {
       if (!mayHaveFindings(text, config)) {
         snapshot = undefined;
         lastResult = { diagnostics: [], notes: [] };
+        return lastResult;
+      }
+      if (text.length > CHUNK_THRESHOLD) {
+        snapshot = undefined;
+        lastResult = lint(text, options);
         return lastResult;
       }
       const parsed = reparse(snapshot, text);

@@ -2,7 +2,7 @@ import { unified } from 'unified';
 import remarkParse from 'remark-parse';
 import remarkGfm from 'remark-gfm';
 import remarkFrontmatter from 'remark-frontmatter';
-import type { Root } from 'mdast';
+import type { Root, RootContent } from 'mdast';
 
 const processor = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml']);
 
@@ -29,4 +29,72 @@ export function span(node: { position?: { start: { offset?: number }; end: { off
   const s = node.position?.start.offset ?? 0;
   const e = node.position?.end.offset ?? s;
   return [s + base, e + base];
+}
+
+/** Drafts above this size are parsed in chunks (bounded memory and no quadratic corners). */
+export const CHUNK_THRESHOLD = 1_000_000;
+const CHUNK_TARGET = 200_000;
+const DEFINITION_LINE = /^ {0,3}\[(?:[^\]\\\n]|\\.){1,999}\]:.*$/gm;
+const FENCE = /^ {0,3}(`{3,}|~{3,})/;
+
+/**
+ * Parses a large draft chunk by chunk, yielding its top-level blocks with offsets into the whole
+ * text. Chunks end at a blank line outside fenced code, before an unindented line that does not
+ * start a list item, so no block spans two chunks; every chunk is parsed with the draft's
+ * definition lines appended, so references resolve as in a whole parse.
+ */
+export function* parseInChunks(text: string): Generator<RootContent> {
+  const base = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  const body = base ? text.slice(1) : text;
+  const definitions = (body.match(DEFINITION_LINE) ?? []).join('\n');
+  let start = 0;
+  while (start < body.length) {
+    const end = chunkEnd(body, start);
+    const chunk = body.slice(start, end);
+    const root = parseBody(definitions ? `${chunk}\n\n${definitions}\n` : chunk);
+    for (const node of root.children) {
+      const s = node.position?.start.offset ?? 0;
+      if (s >= chunk.length) break;
+      shiftNode(node, start + base);
+      yield node;
+    }
+    start = end;
+  }
+}
+
+/** Where the chunk that starts at `from` ends: a safe block boundary after about CHUNK_TARGET characters. */
+function chunkEnd(body: string, from: number): number {
+  if (body.length - from <= CHUNK_TARGET * 1.5) return body.length;
+  let fence: string | undefined;
+  let pos = from;
+  let previousBlank = false;
+  while (pos < body.length) {
+    let eol = body.indexOf('\n', pos);
+    if (eol === -1) eol = body.length;
+    const line = body.slice(pos, eol).replace(/\r$/, '');
+    const f = FENCE.exec(line);
+    if (fence) {
+      if (f && f[1][0] === fence[0] && f[1].length >= fence.length && line.trim() === f[1]) fence = undefined;
+    } else if (f) {
+      fence = f[1];
+    } else if (pos - from >= CHUNK_TARGET && previousBlank && /^[^\s>*+\-\d|<]/.test(line) && !/^\[\^/.test(line)) {
+      return pos;
+    }
+    previousBlank = line.trim() === '';
+    pos = eol + 1;
+  }
+  return body.length;
+}
+
+function shiftNode(node: RootContent, by: number): void {
+  if (by === 0) return;
+  const stack: { position?: { start: { offset?: number }; end: { offset?: number } }; children?: unknown[] }[] = [node as never];
+  while (stack.length > 0) {
+    const n = stack.pop()!;
+    if (n.position) {
+      if (n.position.start.offset !== undefined) n.position.start.offset += by;
+      if (n.position.end.offset !== undefined) n.position.end.offset += by;
+    }
+    if (Array.isArray(n.children)) for (const c of n.children) stack.push(c as never);
+  }
 }

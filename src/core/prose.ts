@@ -1,4 +1,4 @@
-import type { Nodes, Parent, PhrasingContent, Root, Table } from 'mdast';
+import type { Nodes, Parent, PhrasingContent, Root, RootContent, Table } from 'mdast';
 import { readFrontMatter } from './frontmatter';
 import { MaskBuilder } from './mask';
 import { normaliseLabel, type DocumentModel, type Locator, type Segment, type Unit } from './model';
@@ -15,7 +15,7 @@ interface Context {
 }
 
 /** Builds the document model: prose units, locators and the tables citations resolve against. */
-export function buildModel(text: string, root: Root, base: number): DocumentModel {
+export function buildModel(text: string, root: Root | Iterable<RootContent>, base: number): DocumentModel {
   const model: DocumentModel = {
     text,
     units: [],
@@ -31,7 +31,9 @@ export function buildModel(text: string, root: Root, base: number): DocumentMode
   let section = '';
   let sourceSectionDepth = 0; // depth of the heading that opened a source list; 0: none
   const stack: { node: Nodes; ctx: Context }[] = [];
-  for (let i = root.children.length - 1; i >= 0; i--) stack.push({ node: root.children[i], ctx: { blockquote: false } });
+  // Top-level blocks are pulled one at a time, so a chunked parse of a huge draft never holds
+  // the whole tree in memory.
+  const blocks = ('type' in root ? root.children : root)[Symbol.iterator]();
 
   const addUnit = (u: Omit<Unit, 'inSourceList' | 'section'>): Unit => {
     const unit: Unit = { ...u, inSourceList: sourceSectionDepth > 0, section };
@@ -39,7 +41,12 @@ export function buildModel(text: string, root: Root, base: number): DocumentMode
     return unit;
   };
 
-  while (stack.length > 0) {
+  for (;;) {
+    if (stack.length === 0) {
+      const next = blocks.next();
+      if (next.done) break;
+      stack.push({ node: next.value, ctx: { blockquote: false } });
+    }
     const { node, ctx } = stack.pop()!;
     const [start, end] = span(node, base);
     switch (node.type) {

@@ -13,6 +13,8 @@ export interface StubContext {
   /** Labels already used in the draft or by earlier stubs of this lint run. */
   labels: Set<string>;
   lines: LineIndex;
+  /** Next number to try for each label prefix. */
+  nextLabel: Record<string, number>;
   /** Computed on first use: what goes before a line appended to the draft. */
   endPrefix?: string;
 }
@@ -20,16 +22,18 @@ export interface StubContext {
 export function stubContext(analysis: Analysis, asOf: string, lines: LineIndex): StubContext {
   const labels = new Set(analysis.model.labels);
   for (const id of analysis.model.frontMatter?.sources.keys() ?? []) labels.add(id);
-  return { analysis, asOf, eol: detectEol(analysis.model.text), labels, lines };
+  return { analysis, asOf, eol: detectEol(analysis.model.text), labels, lines, nextLabel: {} };
 }
 
 /** Picks a label such as `membership-1` that the draft does not use yet. */
 export function uniqueLabel(ctx: StubContext, policy: string): string {
   const base = policy.replace(/\//g, '-');
-  for (let n = 1; ; n++) {
+  // Count on from the last label handed out for this policy, so many stubs stay linear.
+  for (let n = (ctx.nextLabel[base] ?? 1); ; n++) {
     const label = `${base}-${n}`;
     if (!ctx.labels.has(label)) {
       ctx.labels.add(label);
+      ctx.nextLabel[base] = n + 1;
       return label;
     }
   }
