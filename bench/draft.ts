@@ -89,6 +89,7 @@ function cite(r: Random, draft: DraftBuilder, sentence: string, source: SourceSp
     case 'bare':
       return `${stem}, see ${source.url}${phrase ? ` (${phrase})` : ''}.`;
     case 'autolink':
+    // Tables carry their sources in their own blocks (claimTable); in prose they cite by autolink.
     case 'table':
       return `${stem} <${source.url}>${phrase ? ` (${phrase})` : ''}.`;
   }

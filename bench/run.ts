@@ -31,6 +31,10 @@ function parseOptions(argv: readonly string[]): BenchOptions {
       if (!Number.isInteger(value) || value < 1) fail(`${argv[i - 1]} needs a positive whole number\n${USAGE}`);
       return value;
     };
+    if (argv[i] === '--help' || argv[i] === '-h') {
+      process.stdout.write(`${USAGE}\n`);
+      process.exit(0);
+    }
     if (argv[i] === '--quick') options.quick = true;
     else if (argv[i] === '--runs') options.runs = count();
     else if (argv[i] === '--edits') options.edits = count();
