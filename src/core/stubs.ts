@@ -15,8 +15,9 @@ export interface StubContext {
   lines: LineIndex;
   /** Next number to try for each label prefix. */
   nextLabel: Record<string, number>;
-  /** Computed on first use: what goes before a line appended to the draft. */
-  endPrefix?: string;
+  /** Computed on first use: what goes before a footnote or link definition appended to the draft. */
+  footnotePrefix?: string;
+  referencePrefix?: string;
 }
 
 export function stubContext(analysis: Analysis, asOf: string, lines: LineIndex): StubContext {
@@ -138,19 +139,25 @@ function beforePunctuation(text: string, end: number, floor: number): number {
 /** Appends a definition line at the end of the draft, after a blank line unless definitions end it. */
 function appendAtEnd(ctx: StubContext, line: string): TextEdit {
   const text = ctx.analysis.model.text;
-  ctx.endPrefix ??= endPrefix(text, ctx.eol);
-  return { start: text.length, end: text.length, text: `${ctx.endPrefix}${line}${ctx.eol}` };
+  const footnote = line.startsWith('[^');
+  const prefix = footnote ? (ctx.footnotePrefix ??= endPrefix(text, ctx.eol, true)) : (ctx.referencePrefix ??= endPrefix(text, ctx.eol, false));
+  return { start: text.length, end: text.length, text: `${prefix}${line}${ctx.eol}` };
 }
 
-/** What must precede a line appended to the draft: a line break if it lacks one, and a blank line. */
-function endPrefix(text: string, eol: string): string {
+/**
+ * What must precede a definition appended to the draft: a line break if the draft lacks a final
+ * one, and a blank line unless the draft already ends with a definition of the same kind (a link
+ * definition right after a footnote's text would be read as part of that footnote).
+ */
+function endPrefix(text: string, eol: string, footnote: boolean): string {
   let e = text.length;
   while (e > 0 && /\s/.test(text[e - 1])) e--;
   if (e === 0) return text.length > 0 && !/[\r\n]$/.test(text) ? eol : '';
   const lastLineStart = Math.max(text.lastIndexOf('\n', e - 1), text.lastIndexOf('\r', e - 1)) + 1;
-  const afterDefinition = /^\s*\[\^?[^\]]+\]:/.test(text.slice(lastLineStart, e));
+  const lastLine = text.slice(lastLineStart, e);
+  const sameKind = footnote ? /^\[\^[^\]]+\]:/.test(lastLine) : /^ {0,3}\[(?!\^)[^\]]+\]:\s*\S+(?:\s+(?:"[^"]*"|'[^']*'|\([^)]*\)))?\s*$/.test(lastLine);
   const endsWithEol = /[\r\n]$/.test(text);
-  return (endsWithEol ? '' : eol) + (afterDefinition ? '' : eol);
+  return (endsWithEol ? '' : eol) + (sameKind ? '' : eol);
 }
 
 function yamlEntry(ctx: StubContext, at: number, indent: string, style: 'list' | 'map', label: string, url: string, type: string): TextEdit {
