@@ -61,7 +61,7 @@ export function analyse(model: DocumentModel, config: Config): Analysis {
     let lookalikeContext = false;
     for (const sentence of sentencesOf(unit)) {
       const named = hasPhrase(lex.subjects, sentence.text);
-      const text = withoutLookalikes(sentence.text, lex);
+      const text = memo(lookalikeCacheFor(lex), sentence.text, () => withoutLookalikes(sentence.text, lex));
       // After a look-alike is named, "the Alliance" refers to it until the AI Alliance is named again.
       if (text !== sentence.text && !hasPhrase(lex.subjects, text)) lookalikeContext = true;
       else if (named) lookalikeContext = false;
@@ -72,7 +72,7 @@ export function analyse(model: DocumentModel, config: Config): Analysis {
       // Project names stand for an Alliance affiliation ("part of the Open Agent Hub"), and their own
       // words ("Open Trusted Data Initiative") must not read as claims of trust.
       const inferenceText = text.replace(lex.projects, 'AllianceProject');
-      const inference = aboutAlliance || /Alliance/.test(text) ? findInference(inferenceText) : undefined;
+      const inference = aboutAlliance || /Alliance/.test(text) ? memo(inferenceCache, inferenceText, () => findInference(inferenceText) ?? null) ?? undefined : undefined;
       const relevantInference = inference && /Alliance|\bmember|\bproject/i.test(inferenceText);
       if (relevantInference) inferences.push({ unit, sentence, match: inference });
       const mentionsAlliance = hasPhrase(lex.subjects, text) || (aboutAlliance && /\bAlliance\b/.test(text));
@@ -104,6 +104,24 @@ export function analyse(model: DocumentModel, config: Config): Analysis {
     }
   }
   return { model, claims, inferences, documentYear };
+}
+
+// Results for recently seen sentence texts: an editor re-lints mostly unchanged paragraphs.
+const lookalikeCaches = new WeakMap<Lexicons, Map<string, string>>();
+function lookalikeCacheFor(lex: Lexicons): Map<string, string> {
+  let cache = lookalikeCaches.get(lex);
+  if (!cache) lookalikeCaches.set(lex, (cache = new Map()));
+  return cache;
+}
+const inferenceCache = new Map<string, InferenceMatch | null>();
+
+function memo<T>(cache: Map<string, T>, key: string, compute: () => T): T {
+  const hit = cache.get(key);
+  if (hit !== undefined) return hit;
+  const value = compute();
+  if (cache.size >= JUDGEMENT_CACHE_LIMIT) cache.clear();
+  cache.set(key, value);
+  return value;
 }
 
 // Judgements of recently seen sentences in the same context (per compiled lexicon).

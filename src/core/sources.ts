@@ -20,8 +20,22 @@ export function sourceRegistry(config: Config): SourceRegistry {
   const cached = registries.get(config.sources);
   if (cached) return cached;
   const compiled = config.sources.patterns.map(compilePattern);
+  const known = new Map<string, string>();
   const registry: SourceRegistry = {
     typeOf(url) {
+      let type = known.get(url);
+      if (type === undefined) {
+        type = classify(url);
+        if (known.size > 10000) known.clear();
+        known.set(url, type);
+      }
+      return type;
+    },
+    label(type) {
+      return config.sources.types[type]?.label ?? type;
+    },
+  };
+  function classify(url: string): string {
       const parsed = parseUrl(url);
       if (!parsed) return 'unknown';
       const trimmed = parsed.path.length > 1 ? parsed.path.replace(/\/+$/, '') : parsed.path;
@@ -31,11 +45,7 @@ export function sourceRegistry(config: Config): SourceRegistry {
         return p.type;
       }
       return 'unknown';
-    },
-    label(type) {
-      return config.sources.types[type]?.label ?? type;
-    },
-  };
+  }
   registries.set(config.sources, registry);
   return registry;
 }
