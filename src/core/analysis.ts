@@ -31,7 +31,10 @@ export interface Analysis {
 const CLAIM_VERB = /\b(?:is|are|was|were|be|been|being|has|have|had|does|do|did|can|cannot|may|must|joins?|joined|launch\w*|announc\w*|found(?:s|ed)|co-?founded|adds?|added|includes?|included|lists?|listed|releases?|released|becomes?|became|leaves?|left|wins?|certif\w+|approves?|endorses?|manages?|managed|hosts?|hosted|supports?|supported|leads?|led|runs?|governs?|licen[cs]es|licensed|adopts?|adopted|requires?|required|uses?|used|offers?|publishes|published|maintains?|accepts?|welcomes?|counts?|reaches|grew|grows|expands?|expanded|comprises?|spans?|numbers|totals?|says|said|states?|stated|reports?|reported|describes?|described|presents?|calls?|called|develops?|developed|builds?|built|creates?|created|serves?|remains?|regulates?|vouch\w*|gives?|grants?|issues?|provides?|means|makes?|made|belongs?|sits|chairs?|stands?|allows?|allowed|advocates?|promotes?|focus(?:es)?|works?|aims?|seeks?|brings?|connects?|convenes?|funds?|sponsors?|partners?|collaborates?|contains?|features?|shows?|covers?|enables?|helps?|lets|permits?|needs?|expects?|invites?|signed|backs?|backed|operates?|coordinates?|spans?)\b/i;
 const ROLE_STATEMENT = /\b(?:not|no)\s+(?:a\s+)?(?:regulator|standards\s+body|certif\w+|safety\s+approval)|does\s+not\s+(?:give|grant|issue|provide)\s+(?:safety\s+)?(?:approval|certification)/i;
 const ALLIANCE_SUBJECT = /^(?:the\s+)?(?:AI\s+)?Alliance\b|^(?:the\s+)?(?:consortium|coalition|organi[sz]ation)\b/i;
-const OTHER_NAME_FIRST = /^(?!(?:The|This|That|These|Those|Every|Each|All|Any|Many|Some|Most|In|On|At|As|Since|After|Before|When|While|For|With|From|By|Its|Their|Our|Today|Now|Yet|But|And|So|Also|According|Being|Because|Although|Though|If|Under|Over|Across|Of|To|A|An)\b)[A-Z][\p{L}&.-]*/u;
+// Another organisation opens the sentence: an acronym (IBM), an inner capital (ServiceNow), two
+// capitalised words (Cleveland Clinic) or a possessive (Meta's).
+const OTHER_NAME_FIRST = /^(?!(?:The|This|That|These|Those|Every|Each|All|Any|Many|Some|Most|Several|In|On|At|As|Since|After|Before|When|While|For|With|From|By|Its|Their|Our|Today|Now|Yet|But|And|So|Also|According|Being|Because|Although|Though|If|Under|Over|Across|Of|To|A|An|AI)\b)(?:[A-Z]{2,}\b|[A-Z][a-z]+[A-Z]\w*|[A-Z][\p{L}&.-]*\s+[A-Z][\p{L}&.-]*|[A-Z][\p{L}&.-]*['’]s\b)/u;
+const LEADING_ADVERBIAL = /^(?:(?:in|by|since|on|at|after|during|over|within|until|today|now|meanwhile|since\s+then|at\s+launch)\b[^,]{0,50},\s*)/i;
 const TABLE_TOPIC = /\bmember|\bjoin|\bproject|\blicen[cs]|\bfound|\bsource|\bretriev|\bstatus|\bgovern|\bsafe/i;
 
 /** Whether the draft is about the AI Alliance: it names it (not a look-alike) somewhere in its prose. */
@@ -145,13 +148,14 @@ function cachedJudgement(text: string, lex: Lexicons, ctx: SentenceContext): Cla
  * "It…": it starts with it, or names it without starting with another organisation's name.
  */
 function subjectIsAlliance(text: string, lex: Lexicons, before: boolean): boolean {
-  if (ALLIANCE_SUBJECT.test(text)) return true;
-  if (/^(?:it|its|they|their)\b/i.test(text)) return before;
+  const t = text.replace(LEADING_ADVERBIAL, '');
+  if (ALLIANCE_SUBJECT.test(t)) return true;
+  if (/^(?:it|its|they|their)\b/i.test(t)) return before;
   lex.projects.lastIndex = 0;
-  const project = lex.projects.exec(text);
+  const project = lex.projects.exec(t);
   if (project && project.index === 0) return true;
-  const named = hasPhrase(lex.subjects, text) || /\bAlliance\b/.test(text);
-  return named && !OTHER_NAME_FIRST.test(text);
+  if (OTHER_NAME_FIRST.test(t)) return false;
+  return before || hasPhrase(lex.subjects, t) || /\bAlliance\b/.test(t);
 }
 
 /** An entry under a References/Sources heading: it carries a URL or reads like a bibliography line. */
