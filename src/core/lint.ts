@@ -28,7 +28,7 @@ export function lint(text: string, options: LintOptions = {}): LintResult {
  * parse is skipped. This is what keeps whole-tree runs close to the cost of reading the files.
  */
 export function mayHaveFindings(text: string, config: Config): boolean {
-  if (/alliance|osaid|open source ai definition|todo-verify/i.test(text)) return true;
+  if (/alliance|osaid|open[\s-]source\s+(?:ai|initiative)|\bOSI\b|todo-verify/i.test(text)) return true;
   const lex = compileLexicon(config.lexicon);
   return hasPhrase(lex.subjects, text) || hasPhrase(lex.projects, text);
 }
