@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import { PROPERTIES } from './properties';
 
 const FIXED_SEED = 20261125;
-const RUNS = Number(process.env.FUZZ_RUNS ?? 40);
+const RUNS = Number(process.env.FUZZ_RUNS ?? 100);
 const randomSeed = process.env.FUZZ_SEED !== undefined ? Number(process.env.FUZZ_SEED) : Math.floor(Math.random() * 0x7fffffff);
 
 describe('robustness: property-based runs', function () {
