@@ -61,8 +61,17 @@ export function fixAll(text: string, options: LintOptions = {}): FixAllResult {
   let current = text;
   let fixed = 0;
   let passes = 0;
+  // A finding fixed once is not fixed again at the same place: if a pathological draft hides a
+  // stub from the parser, fix-all still ends with one stub per claim instead of ten.
+  const fixedAt = new Set<string>();
   while (passes < MAX_PASSES) {
-    const fixes = lint(current, options).diagnostics.flatMap((d) => (d.fix ? [d.fix] : []));
+    const fixes: Fix[] = [];
+    for (const d of lint(current, options).diagnostics) {
+      const key = `${d.rule}:${d.start}`;
+      if (!d.fix || fixedAt.has(key)) continue;
+      fixedAt.add(key);
+      fixes.push(d.fix);
+    }
     if (fixes.length === 0) break;
     const result = applyFixes(current, fixes);
     passes++;

@@ -131,8 +131,8 @@ function markerPoint(text: string, claim: ClaimFinding): number {
 /** Before the sentence's closing punctuation, for in-text markers such as ` [@key]`. */
 function beforePunctuation(text: string, end: number, floor: number): number {
   let p = end;
-  while (p > floor && /[\s*_`)\]]/.test(text[p - 1])) p--;
-  if (p > floor && /[.!?;:]/.test(text[p - 1])) return p - 1;
+  while (p > floor && /[\s*_`)\][]/.test(text[p - 1])) p--;
+  if (p > floor && /[.!?;:。！？；：…]/.test(text[p - 1])) return p - 1;
   return end;
 }
 

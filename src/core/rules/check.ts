@@ -89,7 +89,9 @@ export function checkClaim(ctx: RuleContext, claim: ClaimFinding): Finding[] {
     if (sources.length > 0) {
       const label = uniqueLabel(ctx.stubs, claim.judgement.policy);
       const stubs = sources.map((s) => citationStub(ctx.stubs, claim, s.url, s.type, label, `Insert a citation stub: ${sourceRegistry(ctx.config).label(s.type)}`));
-      f.fix = stubs[0];
+      // With a marker that resolves to nothing, the writer meant a source: offer stubs, but leave
+      // the choice to them (fix-all would add a second citation beside the broken one).
+      if (dangling.length === 0) f.fix = stubs[0];
       f.suggestions = stubs;
     }
     if (editable) f.suggestions.push(suppression(ctx, claim, 'missing-citation'));
