@@ -35,7 +35,7 @@ const ALLIANCE_SUBJECT = /^(?:the\s+)?(?:AI\s+)?Alliance\b|^(?:the\s+)?(?:consor
 // capitalised words (Cleveland Clinic) or a possessive (Meta's).
 const OTHER_NAME_FIRST = /^(?!(?:The|This|That|These|Those|Every|Each|All|Any|Many|Some|Most|Several|In|On|At|As|Since|After|Before|When|While|For|With|From|By|Its|Their|Our|Today|Now|Yet|But|And|So|Also|According|Being|Because|Although|Though|If|Under|Over|Across|Of|To|A|An|AI)\b)(?:[A-Z]{2,}\b|[A-Z][a-z]+[A-Z]\w*|[A-Z][\p{L}&.-]*\s+[A-Z][\p{L}&.-]*|[A-Z][\p{L}&.-]*['’]s\b)/u;
 const LEADING_ADVERBIAL = /^(?:(?:in|by|since|on|at|after|during|over|within|until|today|now|meanwhile|since\s+then|at\s+launch)\b[^,]{0,50},\s*)/i;
-const TABLE_TOPIC = /\bmember|\bjoin|\bproject|\blicen[cs]|\bfound|\bsource|\bretriev|\bstatus|\bgovern|\bsafe/i;
+const TABLE_TOPIC = /\bmember|\bjoin|\bproject|\blicen[cs]|\bfound|\bsource|\bretriev|\baccess|\bcheck|\bclaim|\bcit|\bevidence|\bstatus|\bgovern|\bsafe|\bosaid|\bopen/i;
 
 /** Whether the draft is about the AI Alliance: it names it (not a look-alike) somewhere in its prose. */
 export function isAboutAlliance(model: DocumentModel, lex: Lexicons): boolean {
@@ -58,7 +58,7 @@ export function analyse(model: DocumentModel, config: Config): Analysis {
   let previousSubjectAlliance = false;
   for (const unit of model.units) {
     if (unit.inSourceList && isBibliographic(unit)) continue;
-    if (unit.kind === 'table-row' && !(unit.headers ?? []).some((h) => TABLE_TOPIC.test(h)) && !unit.segments.some((s) => hasPhrase(lex.subjects, s.masked))) continue;
+    if (unit.kind === 'table-row' && !(unit.headers ?? []).some((h) => TABLE_TOPIC.test(h)) && !unit.segments.some((s) => hasPhrase(lex.subjects, s.masked) || /\bAlliance\b/.test(s.masked))) continue;
     if (unit.kind !== 'paragraph') previousAboutAlliance = false;
     let sameBlock = false;
     let lookalikeContext = false;

@@ -180,7 +180,9 @@ function categoryOf(text: string, lex: Lexicons, aboutTheAlliance: boolean, ctx:
   const members = MEMBER_NOUN.test(withoutMemberProjects);
   const foundingPair = /\bIBM\b.{0,40}\bMeta\b|\bMeta\b.{0,40}\bIBM\b/.test(text) && FOUNDING_LAUNCH.test(text);
   const memberClaim = members && !/\bmember\s+(?:of|states?)\b(?!\s+the\s+(?:AI\s+)?Alliance)/i.test(text) && (PROPER_OR_NUMBER.test(text) || MEMBER_COMPOSITION.test(text.trim()) || /\bthe\s+membership\b|\b(?:make|makes)\s+up\b|\baccount\s+for\b|\bmajority\b|\bpercent\b|%/i.test(text));
-  if (!aboutTheAlliance && !foundingPair && !memberClaim && !ctx.tableRow) return undefined;
+  // The Alliance's project tiers are its own governance terms: no other subject is needed.
+  const tiers = /\b(?:managed|supported)[\s-]projects?\b/i.test(text);
+  if (!aboutTheAlliance && !foundingPair && !memberClaim && !tiers && !ctx.tableRow) return undefined;
   if (PRESS.test(text) && PRESS_SUBJECT.test(text)) return ['other', 'other/press'];
   if (ROLE_SAFETY.test(text) && aboutTheAlliance && /\b(?:not|no|never|neither|nor|doesn['’]t|isn['’]t)\b/i.test(text)) return ['safety', 'safety'];
   // "Launched in 2023 by IBM and Meta, it now counts 140 members": the current state is the claim.
