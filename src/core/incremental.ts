@@ -52,6 +52,11 @@ function reparseBody(oldBody: string, body: string, root: Root, base: number): P
   if (A > p || oldB < changeEnd) return undefined;
   const slice = body.slice(A, oldB + delta);
   if (/^ {0,3}\[[^\]\n]+\]:/m.test(slice)) return undefined;
+  // The edit may have touched the window's edges: it must still start unindented and, unless it
+  // runs to the end, still end with a blank line, or its neighbours could join it.
+  if (i0 > 0 && /^[ \t]/.test(slice)) return undefined;
+  const tail = i1 === children.length - 1;
+  if (!tail && !/(?:\r\n|\r|\n)[ \t]*(?:\r\n|\r|\n)$/.test(slice)) return undefined;
 
   // References in the window resolve against definitions elsewhere: parse them along, then drop them.
   const definitions = children.filter((c, i) => (i < i0 || i > i1) && (c.type === 'definition' || c.type === 'footnoteDefinition'));
@@ -64,8 +69,10 @@ function reparseBody(oldBody: string, body: string, root: Root, base: number): P
     fresh.push(node);
   }
   const last = fresh[fresh.length - 1];
-  const tail = i1 === children.length - 1;
   if (!tail && last && (last.type === 'code' || last.type === 'html') && end(last) >= slice.trimEnd().length) return undefined;
+  // Two adjacent lists with the same marker are one list: let a full parse decide.
+  if (i0 > 0 && children[i0 - 1].type === 'list' && fresh[0]?.type === 'list') return undefined;
+  if (!tail && last?.type === 'list' && children[i1 + 1].type === 'list') return undefined;
   for (const node of fresh) shift(node, A);
   const after = children.slice(i1 + 1);
   if (delta !== 0) for (const node of after) shift(node, delta);
@@ -78,8 +85,8 @@ function cleanBoundary(text: string, before: RootContent, after: RootContent): b
   if (!/(?:\r\n|\r|\n)[ \t]*(?:\r\n|\r|\n)/.test(gap)) return false;
   const s = start(after);
   const lineStart = s === 0 || text[s - 1] === '\n' || text[s - 1] === '\r';
-  // A list can absorb a following list with the same marker, so list edges are never boundaries.
-  return lineStart && !/[ \t]/.test(text[s] ?? '') && before.type !== 'list' && after.type !== 'list';
+  // Adjacent lists are checked after the re-parse (they merge when their markers match).
+  return lineStart && !/[ \t]/.test(text[s] ?? '') && !(before.type === 'list' && after.type === 'list');
 }
 
 function start(n: { position?: { start: { offset?: number } } }): number {

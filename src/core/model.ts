@@ -39,6 +39,8 @@ export interface Unit {
   listNumber?: number;
   /** For table rows: the header text of each segment (cell). */
   headers?: string[];
+  /** For headings: the level (1–6). */
+  headingDepth?: number;
   /** Text of the nearest heading above, for context. */
   section: string;
 }

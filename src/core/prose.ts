@@ -1,7 +1,7 @@
 import type { Nodes, Parent, PhrasingContent, Root, RootContent, Table } from 'mdast';
 import { readFrontMatter } from './frontmatter';
 import { MaskBuilder } from './mask';
-import { normaliseLabel, type DocumentModel, type Locator, type Segment, type Unit } from './model';
+import { normaliseLabel, type Definition, type DocumentModel, type Locator, type Segment, type Unit } from './model';
 import { span } from './parse';
 import { readDirectives, readHtmlBlock } from './html';
 
@@ -41,10 +41,56 @@ export function buildModel(text: string, root: Root | Iterable<RootContent>, bas
     return unit;
   };
 
+  // An editor session re-parses only the blocks around an edit and keeps the other block objects,
+  // so what a block yields is cached by identity and reused, shifted, when the block comes again.
+  let current: { node: RootContent; start: number; units: number; code: number; definitions: Definition[]; footnotes: [string, number, number][] } | undefined;
+  const finishBlock = (): void => {
+    if (!current || current.node.type === 'yaml') return;
+    blockCache.set(current.node, {
+      start: current.start,
+      units: model.units.slice(current.units),
+      code: model.code.slice(current.code),
+      definitions: current.definitions,
+      footnotes: current.footnotes,
+    });
+  };
+  const reuseBlock = (cached: CachedBlock, start: number): void => {
+    const delta = start - cached.start;
+    if (delta !== 0) shiftBlock(cached, delta);
+    for (const u of cached.units) {
+      if (u.kind === 'heading' && u.headingDepth !== undefined) enterHeading(u.segments[0]?.masked.trim() ?? '', u.headingDepth);
+      u.inSourceList = sourceSectionDepth > 0;
+      u.section = section;
+      model.units.push(u);
+      if (u.kind === 'paragraph' && u.inSourceList) collectBracketEntries(model, u);
+      if (u.kind === 'list-item' && (u.inSourceList || u.listNumber !== undefined)) noteNumberedEntry(model, u);
+    }
+    for (const d of cached.definitions) if (!model.definitions.has(d.id)) model.definitions.set(d.id, d);
+    for (const [id, s, e] of cached.footnotes) {
+      model.labels.add(id);
+      model.footnotes.set(id, { id, start: s, end: e, contentEnd: e, urls: [], text: '', textStart: s });
+    }
+    model.code.push(...cached.code);
+  };
+  const enterHeading = (text: string, depth: number): void => {
+    section = text;
+    if (SOURCE_SECTION.test(section)) sourceSectionDepth = depth;
+    else if (sourceSectionDepth > 0 && depth <= sourceSectionDepth) sourceSectionDepth = 0;
+  };
+
   for (;;) {
     if (stack.length === 0) {
+      finishBlock();
+      current = undefined;
       const next = blocks.next();
       if (next.done) break;
+      const start = span(next.value, base)[0];
+      const cached = blockCache.get(next.value);
+      if (cached) {
+        reuseBlock(cached, start);
+        continue;
+      }
+      current = { node: next.value, start, units: model.units.length, code: model.code.length, definitions: [], footnotes: [] };
       stack.push({ node: next.value, ctx: { blockquote: false } });
     }
     const { node, ctx } = stack.pop()!;
@@ -60,10 +106,8 @@ export function buildModel(text: string, root: Root | Iterable<RootContent>, bas
       }
       case 'heading': {
         const { segment, locators } = phrasing(text, node, base, start, end);
-        section = segment.masked.trim();
-        if (SOURCE_SECTION.test(section)) sourceSectionDepth = node.depth;
-        else if (sourceSectionDepth > 0 && node.depth <= sourceSectionDepth) sourceSectionDepth = 0;
-        addUnit({ kind: 'heading', start, end, segments: [segment], locators, footnote: ctx.footnote });
+        enterHeading(segment.masked.trim(), node.depth);
+        addUnit({ kind: 'heading', start, end, segments: [segment], locators, footnote: ctx.footnote, headingDepth: node.depth });
         break;
       }
       case 'paragraph': {
@@ -112,12 +156,15 @@ export function buildModel(text: string, root: Root | Iterable<RootContent>, bas
         break;
       case 'definition': {
         const id = normaliseLabel(node.identifier);
-        if (!model.definitions.has(id)) model.definitions.set(id, { id, url: node.url, title: node.title ?? undefined, start, end });
+        const definition = { id, url: node.url, title: node.title ?? undefined, start, end };
+        current?.definitions.push(definition);
+        if (!model.definitions.has(id)) model.definitions.set(id, definition);
         break;
       }
       case 'footnoteDefinition': {
         const id = normaliseLabel(node.identifier);
         model.labels.add(id);
+        current?.footnotes.push([id, start, end]);
         for (let i = node.children.length - 1; i >= 0; i--) stack.push({ node: node.children[i], ctx: { ...ctx, footnote: id } });
         // The definition's text and links are gathered once its paragraphs have been walked.
         model.footnotes.set(id, { id, start, end, contentEnd: end, urls: [], text: '', textStart: start });
@@ -143,6 +190,45 @@ export function buildModel(text: string, root: Root | Iterable<RootContent>, bas
   }
   for (const id of model.definitions.keys()) model.labels.add(id);
   return model;
+}
+
+interface CachedBlock {
+  start: number;
+  units: Unit[];
+  code: [number, number][];
+  definitions: Definition[];
+  footnotes: [string, number, number][];
+}
+
+const blockCache = new WeakMap<object, CachedBlock>();
+
+/** Moves a cached block's units, definitions and code ranges by `delta`. */
+function shiftBlock(block: CachedBlock, delta: number): void {
+  block.start += delta;
+  for (const u of block.units) {
+    u.start += delta;
+    u.end += delta;
+    for (const seg of u.segments) {
+      seg.start += delta;
+      seg.end += delta;
+    }
+    for (const l of u.locators) {
+      l.start += delta;
+      l.end += delta;
+    }
+  }
+  for (const d of block.definitions) {
+    d.start += delta;
+    d.end += delta;
+  }
+  for (const f of block.footnotes) {
+    f[1] += delta;
+    f[2] += delta;
+  }
+  for (const c of block.code) {
+    c[0] += delta;
+    c[1] += delta;
+  }
 }
 
 /** Fills each footnote definition's text and URLs from the units walked inside it. */
