@@ -36,6 +36,7 @@ const FOUNDING_STRONG = /\b(?:found(?:ed|ing|er|ers)|co-?found\w*|inception|inau
 const FOUNDING_LAUNCH = /\b(?:launched|launch|launches|launching|formed|established|created|started|announced|announcing|unveiled)\b/i;
 const MISSION = /\b(?:mission|aims?\s+to|aim\s+is|goal|purpose|role\s+is|practical\s+role|vision|dedicated\s+to|committed\s+to|seeks?\s+to|exists\s+to)\b/i;
 const MEMBER_NOUN = /\bmembers\b|\bmembership\b|\bmember\s+(?:of|since|organi[sz]ations?|companies|institutions|directory|list|count|roster)\b|\b(?:a|an|the|founding|new|general|core|newest|latest)\s+member\b|\bjoin(?:ed|s|ing)?\s+(?:the\s+)?(?:AI\s+)?Alliance\b|\bjoined\b/i;
+const NON_MEMBERS = /\b(?:notably\s+)?(?:absent|missing)\s+(?:are|were|from\s+the\s+(?:list|roster|membership))\b|\bnot\s+among\s+(?:the\s+)?(?:members|founding|signatories)|\b(?:did\s+not|didn['’]t|declined\s+to|chose\s+not\s+to)\s+join\b|\bstayed\s+out\b/i;
 const MEMBER_COMPOSITION = /^(?:many|most|some|all|several|few|its|their|the\s+alliance['’]s|alliance)\s+members\b/i;
 const PROPER_OR_NUMBER = /(?<!^)\b(?:[A-Z][\p{L}&-]+|\d[\d,.]*)/u;
 const TIME_CLAUSE = /\b(?:after|since|before|when|until|once)\s+(?:the\s+)?(?:AI\s+)?Alliance\s+(?:was|were|had\s+been|has\s+been)\s+\w+/gi;
@@ -180,6 +181,8 @@ function categoryOf(text: string, lex: Lexicons, aboutTheAlliance: boolean, ctx:
   const members = MEMBER_NOUN.test(withoutMemberProjects);
   const foundingPair = /\bIBM\b.{0,40}\bMeta\b|\bMeta\b.{0,40}\bIBM\b/.test(text) && FOUNDING_LAUNCH.test(text);
   const memberClaim = members && !/\bmember\s+(?:of|states?)\b(?!\s+the\s+(?:AI\s+)?Alliance)/i.test(text) && (PROPER_OR_NUMBER.test(text) || MEMBER_COMPOSITION.test(text.trim()) || /\bthe\s+membership\b|\b(?:make|makes)\s+up\b|\baccount\s+for\b|\bmajority\b|\bpercent\b|%/i.test(text));
+  // Who is not a member: "Notably absent are OpenAI, Google and Microsoft."
+  if (ctx.aboutAlliance && NON_MEMBERS.test(text) && PROPER_OR_NUMBER.test(text)) return ['membership', 'membership'];
   // The Alliance's project tiers are its own governance terms: no other subject is needed.
   const tiers = /\b(?:managed|supported)[\s-]projects?\b/i.test(text);
   if (!aboutTheAlliance && !foundingPair && !memberClaim && !tiers && !ctx.tableRow) return undefined;
