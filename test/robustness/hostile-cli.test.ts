@@ -156,6 +156,13 @@ describe('robustness: hostile files in the CLI', function () {
     assert.deepEqual(snapshot(root), before, 'linting without --fix changed a file');
   });
 
+  it('lints drafts nested 10,000 levels deep beside ordinary ones', () => {
+    root = makeTree({ 'nested.md': '> '.repeat(10_000) + CLAIM + '\n', 'lists.md': '- '.repeat(10_000) + CLAIM + '\n', 'ok.md': DRAFT });
+    const result = runChecked(['--format', 'json'], root);
+    assert.equal(result.status, 1, result.stderr);
+    assert.deepEqual(reportedFiles(result), ['lists.md', 'nested.md', 'ok.md']);
+  });
+
 });
 
 /** Source of a preload script that rewrites `name` right after the CLI's n-th read of it. */

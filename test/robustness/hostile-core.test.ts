@@ -69,6 +69,18 @@ describe('robustness: hostile drafts in the core', function () {
   });
 
   describe('deep nesting (no stack overflow)', () => {
+    const nested: [string, string][] = [
+      ['10,000 nested blockquotes', '> '.repeat(10_000) + CLAIM],
+      ['10,000 nested list levels', '- '.repeat(10_000) + CLAIM],
+      ['10,000 alternating blockquotes and lists', '> - '.repeat(5_000) + CLAIM],
+    ];
+    for (const [name, text] of nested) {
+      it(`flags the claim inside ${name}`, () => {
+        assertClaimFlagged(text, lintChecked(text));
+        fixAllChecked(text);
+      });
+    }
+
     // Micromark is super-linear in this shape (each line re-opens every level); 300 keeps it in seconds.
     it('flags the claim inside 300 list levels written one per line', () => {
       const lines = Array.from({ length: 300 }, (_, i) => ' '.repeat(2 * i) + '- level ' + i);
