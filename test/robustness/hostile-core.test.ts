@@ -3,7 +3,7 @@
 // claim is planted, flag it at its exact UTF-16 offsets.
 import assert from 'node:assert/strict';
 import { applyFixes, fixAll, LineIndex } from '../../src/core';
-import { assertClaimFlagged, CITED, CLAIM, describeResult, fixAllChecked, lintChecked } from './claims';
+import { assertClaimFlagged, CLAIM, describeResult, fixAllChecked, lintChecked } from './claims';
 import { isSubsequence, LINT_OPTIONS } from './properties';
 
 describe('robustness: hostile drafts in the core', function () {
