@@ -20,7 +20,9 @@ export class MaskBuilder {
   keepAligned(s: number, e: number, value: string): void {
     const from = Math.max(s, this.start);
     const to = Math.min(e, this.end);
-    if (to - from === value.length && this.text.startsWith(value, from)) {
+    // Same length: the node's text is its source, or the source with inert stand-ins the parser
+    // was given for pathological nesting (see capNesting); either way the source is the prose.
+    if (to - from === value.length && (e - s === value.length || this.text.startsWith(value, from))) {
       this.keepRaw(from, to);
       return;
     }
@@ -29,9 +31,9 @@ export class MaskBuilder {
       const c = value.charCodeAt(i);
       const limit = Math.min(to, p + ALIGN_LOOKAHEAD);
       let q = p;
-      while (q < limit && this.text.charCodeAt(q) !== c) q++;
+      while (q < limit && !sameChar(c, this.text.charCodeAt(q))) q++;
       if (q < limit) {
-        this.codes[q - this.start] = c;
+        this.codes[q - this.start] = this.text.charCodeAt(q);
         p = q + 1;
       }
     }
@@ -70,6 +72,25 @@ export function codesToString(codes: Uint16Array): string {
     out += String.fromCharCode.apply(null, codes.subarray(i, i + CHUNK) as unknown as number[]);
   }
   return out;
+}
+
+/** A parsed character and its source character agree, counting the parser's inert stand-ins. */
+function sameChar(parsed: number, source: number): boolean {
+  if (parsed === source) return true;
+  switch (parsed) {
+    case 0x2002: // stand-in for deep indentation
+      return source === 32 || source === 9;
+    case 0x203a: // stand-in for a deep `>`
+      return source === 62;
+    case 0x2010: // stand-in for a deep bullet
+      return source === 45 || source === 42 || source === 43;
+    case 0x2024: // stand-in for a deep ordered-list delimiter
+      return source === 46 || source === 41;
+    case 32: // blanked emphasis or bracket characters
+      return source === 42 || source === 95 || source === 91 || source === 93;
+    default:
+      return false;
+  }
 }
 
 /** Masked text of a raw source span: line breaks and tabs become spaces. */

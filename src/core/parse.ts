@@ -19,9 +19,99 @@ export function parseMarkdown(text: string): ParsedMarkdown {
   return { root: parseBody(base ? text.slice(1) : text), base };
 }
 
+const plainProcessor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']);
+
 /** Parses text that has no BOM. */
 export function parseBody(body: string): Root {
-  return processor.parse(body) as Root;
+  const input = capNesting(defuseDelimiterRuns(body));
+  try {
+    return processor.parse(input) as Root;
+  } catch (error) {
+    // GFM's autolink transform recurses once per nesting level; thousands of nested quotes or
+    // lists overflow the stack. CommonMark alone parses them, so the prose is still checked.
+    if (error instanceof RangeError) return plainProcessor.parse(input) as Root;
+    throw error;
+  }
+}
+
+/** Container markers (`>`, list bullets) one line may open before the rest is read as text. */
+const MAX_NESTING = 64;
+/** Leading spaces beyond which a line's indentation no longer nests it deeper. */
+const MAX_INDENT = 256;
+
+/**
+ * Turns container markers beyond MAX_NESTING on a line into inert look-alike characters of the
+ * same length (`›` for `>`, `‐` for bullets), so 10,000 nested quotes or lists parse in linear
+ * time as text inside the 64th level; offsets are unchanged.
+ */
+export function capNesting(body: string): string {
+  let out: string[] | undefined;
+  let last = 0;
+  let lineStart = 0;
+  while (lineStart < body.length) {
+    let p = lineStart;
+    let depth = 0;
+    // Indentation deeper than MAX_INDENT (lists nested by indentation) becomes inert spacing too.
+    let indentEnd = lineStart;
+    while (body[indentEnd] === ' ' || body[indentEnd] === '\t') indentEnd++;
+    if (indentEnd - lineStart > MAX_INDENT) {
+      out ??= [];
+      out.push(body.slice(last, lineStart), '\u2002'.repeat(indentEnd - lineStart));
+      last = indentEnd;
+      p = indentEnd;
+    }
+    for (;;) {
+      while (body[p] === ' ' || body[p] === '\t') p++;
+      const c = body[p];
+      let markerEnd = -1;
+      if (c === '>') markerEnd = p + 1;
+      else if ((c === '-' || c === '*' || c === '+') && (body[p + 1] === ' ' || body[p + 1] === '\t')) markerEnd = p + 1;
+      else if (c !== undefined && c >= '0' && c <= '9') {
+        let q = p;
+        while (q < body.length && q - p < 9 && body[q] >= '0' && body[q] <= '9') q++;
+        if ((body[q] === '.' || body[q] === ')') && (body[q + 1] === ' ' || body[q + 1] === '\t')) markerEnd = q + 1;
+      }
+      if (markerEnd === -1) break;
+      depth++;
+      if (depth > MAX_NESTING && p >= last) {
+        out ??= [];
+        out.push(body.slice(last, p), body.slice(p, markerEnd).replace(/>/g, '\u203a').replace(/[-*+]/g, '\u2010').replace(/[.)]/g, '\u2024'));
+        last = markerEnd;
+      }
+      p = markerEnd;
+    }
+    const eol = body.indexOf('\n', p);
+    if (eol === -1) break;
+    lineStart = eol + 1;
+  }
+  if (!out) return body;
+  out.push(body.slice(last));
+  return out.join('');
+}
+
+/** Emphasis or bracket characters in one block beyond which parsing turns quadratic. */
+const DELIMITER_LIMIT = 400;
+
+/**
+ * Blanks the emphasis and bracket characters of blocks that hold hundreds of them (pasted data,
+ * generated junk), keeping every offset: the parser is quadratic on such runs, and they are
+ * never prose or citations a writer meant.
+ */
+export function defuseDelimiterRuns(body: string): string {
+  let count = 0;
+  for (let i = 0; i < body.length; i++) {
+    const c = body.charCodeAt(i);
+    if (c === 42 || c === 95 || c === 91 || c === 93) count++;
+  }
+  if (count <= DELIMITER_LIMIT) return body;
+  return body.replace(/(?:[^\n]*\S[^\n]*(?:\n|$))+/g, (block) => {
+    let n = 0;
+    for (let i = 0; i < block.length; i++) {
+      const c = block.charCodeAt(i);
+      if (c === 42 || c === 95 || c === 91 || c === 93) n++;
+    }
+    return n > DELIMITER_LIMIT ? block.replace(/[*_[\]]/g, ' ') : block;
+  });
 }
 
 /** Start and end offsets of an mdast node in the original text. */
