@@ -55,6 +55,8 @@ function reparseBody(oldBody: string, body: string, root: Root, base: number): P
   // The edit may have touched the window's edges: it must still start unindented and, unless it
   // runs to the end, still end with a blank line, or its neighbours could join it.
   if (i0 > 0 && /^[ \t]/.test(slice)) return undefined;
+  // The parser drops a BOM at the start of its input; one inside a draft is text.
+  if (slice.charCodeAt(0) === 0xfeff) return undefined;
   const tail = i1 === children.length - 1;
   if (!tail && !/(?:\r\n|\r|\n)[ \t]*(?:\r\n|\r|\n)$/.test(slice)) return undefined;
 

@@ -167,7 +167,7 @@ function chunkEnd(body: string, from: number): number {
       if (f && f[1][0] === fence[0] && f[1].length >= fence.length && line.trim() === f[1]) fence = undefined;
     } else if (f) {
       fence = f[1];
-    } else if (pos - from >= CHUNK_TARGET && previousBlank && /^[^\s>*+\-\d|<]/.test(line) && !/^\[\^/.test(line)) {
+    } else if (pos - from >= CHUNK_TARGET && previousBlank && /^[^\s>*+\-\d|<\uFEFF]/.test(line) && !/^\[\^/.test(line)) {
       return pos;
     }
     previousBlank = line.trim() === '';
