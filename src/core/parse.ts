@@ -89,13 +89,14 @@ export function capNesting(body: string): string {
   return out.join('');
 }
 
-/** Emphasis or bracket characters in one block beyond which parsing turns quadratic. */
+/** Emphasis or bracket characters on one line beyond which parsing turns quadratic. */
 const DELIMITER_LIMIT = 400;
 
 /**
- * Blanks the emphasis and bracket characters of blocks that hold hundreds of them (pasted data,
+ * Blanks the emphasis and bracket characters of lines that hold hundreds of them (pasted data,
  * generated junk), keeping every offset: the parser is quadratic on such runs, and they are
- * never prose or citations a writer meant.
+ * never prose or citations a writer meant. Counted per line, so a long block of footnote
+ * definitions or a table keeps its markup.
  */
 export function defuseDelimiterRuns(body: string): string {
   let count = 0;
@@ -104,13 +105,14 @@ export function defuseDelimiterRuns(body: string): string {
     if (c === 42 || c === 95 || c === 91 || c === 93) count++;
   }
   if (count <= DELIMITER_LIMIT) return body;
-  return body.replace(/(?:[^\n]*\S[^\n]*(?:\n|$))+/g, (block) => {
+  return body.replace(/[^\n]+/g, (line) => {
+    if (line.length <= DELIMITER_LIMIT) return line;
     let n = 0;
-    for (let i = 0; i < block.length; i++) {
-      const c = block.charCodeAt(i);
+    for (let i = 0; i < line.length; i++) {
+      const c = line.charCodeAt(i);
       if (c === 42 || c === 95 || c === 91 || c === 93) n++;
     }
-    return n > DELIMITER_LIMIT ? block.replace(/[*_[\]]/g, ' ') : block;
+    return n > DELIMITER_LIMIT ? line.replace(/[*_[\]]/g, ' ') : line;
   });
 }
 
