@@ -61,8 +61,17 @@ function reparseBody(oldBody: string, body: string, root: Root, base: number): P
   if (!tail && !/(?:\r\n|\r|\n)[ \t]*(?:\r\n|\r|\n)$/.test(slice)) return undefined;
 
   // References in the window resolve against definitions elsewhere: parse them along, then drop them.
-  const definitions = children.filter((c, i) => (i < i0 || i > i1) && (c.type === 'definition' || c.type === 'footnoteDefinition'));
-  const defsText = definitions.map((d) => oldBody.slice(start(d), end(d))).join('\n\n');
+  // Only the labels matter for that, and only those the window mentions: a one-line stand-in
+  // per label keeps the re-parse as small as the window itself.
+  const sliceLower = slice.toLowerCase();
+  const stubs: string[] = [];
+  children.forEach((c, i) => {
+    if ((i >= i0 && i <= i1) || (c.type !== 'definition' && c.type !== 'footnoteDefinition')) return;
+    const label = c.label ?? c.identifier;
+    if (!sliceLower.includes(label.toLowerCase()) && !sliceLower.includes(c.identifier)) return;
+    stubs.push(c.type === 'footnoteDefinition' ? `[^${label}]: x` : `[${label}]: x`);
+  });
+  const defsText = stubs.join('\n\n');
   const parsed = parseBody(defsText ? `${slice}\n\n${defsText}\n` : slice);
   const fresh: RootContent[] = [];
   for (const node of parsed.children) {
