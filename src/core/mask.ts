@@ -23,7 +23,11 @@ export class MaskBuilder {
     // Same length: the node's text is its source, or the source with inert stand-ins the parser
     // was given for pathological nesting (see capNesting); either way the source is the prose.
     if (to - from === value.length && (e - s === value.length || this.text.startsWith(value, from))) {
-      this.keepRaw(from, to);
+      for (let i = 0; i < value.length; i++) {
+        const c = value.charCodeAt(i);
+        // Stand-ins are markup the parser was spared, not prose: they stay blank.
+        if (c === this.text.charCodeAt(from + i)) this.codes[from + i - this.start] = c;
+      }
       return;
     }
     let p = from;
@@ -33,7 +37,7 @@ export class MaskBuilder {
       let q = p;
       while (q < limit && !sameChar(c, this.text.charCodeAt(q))) q++;
       if (q < limit) {
-        this.codes[q - this.start] = this.text.charCodeAt(q);
+        if (c === this.text.charCodeAt(q)) this.codes[q - this.start] = c;
         p = q + 1;
       }
     }
@@ -58,10 +62,21 @@ export class MaskBuilder {
     const codes = this.codes;
     for (let i = 0; i < codes.length; i++) {
       const c = codes[i];
-      if (c === 10 || c === 13 || c === 0x2028 || c === 0x2029 || c === 0x85 || c === 9 || c === 0) codes[i] = SPACE;
+      if (c === 10 || c === 13 || c === 0x2028 || c === 0x2029 || c === 0x85 || c === 9 || c === 0) {
+        // A line that goes on with a bullet is a list item read as text (nesting too deep to
+        // parse): it starts a new sentence, as it would have as an item.
+        codes[i] = (c === 10 || c === 13) && bulletFollows(codes, i + 1) ? 0x2029 : SPACE;
+      }
     }
     return codesToString(codes);
   }
+}
+
+function bulletFollows(codes: Uint16Array, from: number): boolean {
+  let j = from;
+  while (j < codes.length && (codes[j] === SPACE || codes[j] === 9)) j++;
+  const c = codes[j];
+  return (c === 45 || c === 42 || c === 43) && codes[j + 1] === SPACE;
 }
 
 /** Turns UTF-16 code units into a string without exceeding the argument limit of `apply`. */
@@ -84,8 +99,8 @@ function sameChar(parsed: number, source: number): boolean {
       return source === 62;
     case 0x2010: // stand-in for a deep bullet
       return source === 45 || source === 42 || source === 43;
-    case 0x2024: // stand-in for a deep ordered-list delimiter
-      return source === 46 || source === 41;
+    case 0x2024: // stand-in for a deep ordered-list number or delimiter
+      return source === 46 || source === 41 || (source >= 48 && source <= 57);
     case 32: // blanked emphasis or bracket characters
       return source === 42 || source === 95 || source === 91 || source === 93;
     default:

@@ -75,7 +75,7 @@ export function capNesting(body: string): string {
       depth++;
       if (depth > MAX_NESTING && p >= last) {
         out ??= [];
-        out.push(body.slice(last, p), body.slice(p, markerEnd).replace(/>/g, '\u203a').replace(/[-*+]/g, '\u2010').replace(/[.)]/g, '\u2024'));
+        out.push(body.slice(last, p), body.slice(p, markerEnd).replace(/>/g, '\u203a').replace(/[-*+]/g, '\u2010').replace(/[\d.)]/g, '\u2024'));
         last = markerEnd;
       }
       p = markerEnd;

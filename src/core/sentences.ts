@@ -69,11 +69,13 @@ function sentenceSpans(m: string): [number, number, number][] {
   segmenter ??= new Intl.Segmenter('en', { granularity: 'sentence' });
   const pieces: [number, number][] = [];
   for (const piece of segmenter.segment(m)) pieces.push([piece.index, piece.index + piece.segment.length]);
+  const hardBreaks = new Set<number>();
+  for (let i = m.indexOf('\u2029'); i !== -1; i = m.indexOf('\u2029', i + 1)) hardBreaks.add(i + 1);
   // Merge pieces split after abbreviations, and fragments without words (a lone citation).
   const merged: [number, number][] = [];
   for (const p of pieces) {
     const prev = merged[merged.length - 1];
-    if (prev) {
+    if (prev && !hardBreaks.has(p[0])) {
       const prevText = m.slice(prev[0], prev[1]).trimEnd();
       const curText = m.slice(p[0], p[1]).trim();
       if (TITLE_ABBREVIATION.test(prevText) || (SINGLE_INITIAL.test(prevText) && /^[A-Z]\./.test(curText)) || isFragment(curText) || /^[a-z]/.test(curText)) {
@@ -106,6 +108,11 @@ function trimmed(seg: Segment, from: number, to: number): { start: number; end: 
   let a = from;
   let b = to;
   while (a < b && isSpace(m.charCodeAt(a))) a++;
+  // A bullet left in the text (a list item too deeply nested to parse) is not part of the sentence.
+  while (a + 1 < b && (m[a] === '-' || m[a] === '*' || m[a] === '+') && m[a + 1] === ' ') {
+    a += 2;
+    while (a < b && isSpace(m.charCodeAt(a))) a++;
+  }
   while (b > a && isSpace(m.charCodeAt(b - 1))) b--;
   if (a >= b) return undefined;
   const text = m.slice(a, b);
