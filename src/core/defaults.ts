@@ -11,6 +11,12 @@ export function defaultConfig(): Config {
   return structuredClone(cached);
 }
 
+/** The shipped configuration itself, shared and never modified: what `lint` uses when given none. */
+export function sharedDefaultConfig(): Readonly<Config> {
+  cached ??= buildDefaults();
+  return cached;
+}
+
 function buildDefaults(): Config {
   const sources = parse(sourcesYaml) as { types: Record<string, SourceTypeInfo>; patterns: SourcePattern[] };
   const categories = parse(categoriesYaml) as Record<string, CategoryPolicy>;

@@ -1,6 +1,6 @@
 import { analyse } from './analysis';
 import { todayIso } from './dates';
-import { defaultConfig } from './defaults';
+import { sharedDefaultConfig } from './defaults';
 import type { Directive, DocumentModel } from './model';
 import { CHUNK_THRESHOLD, parseInChunks, parseMarkdown } from './parse';
 import { reparse, type ParseSnapshot } from './incremental';
@@ -14,7 +14,7 @@ import { hasPhrase } from './phrases';
 
 /** Lints one Markdown draft: claims without approved, dated citations and forbidden inferences. */
 export function lint(text: string, options: LintOptions = {}): LintResult {
-  const config = options.config ?? defaultConfig();
+  const config = options.config ?? (sharedDefaultConfig() as Config);
   if (!mayHaveFindings(text, config)) return { diagnostics: [], notes: [] };
   const asOf = options.asOf ?? todayIso();
   if (text.length > CHUNK_THRESHOLD) return lintModel(buildModel(text, parseInChunks(text), 0), config, asOf);
@@ -92,10 +92,12 @@ export interface LintSession {
 export function createLintSession(options: LintOptions = {}): LintSession {
   let snapshot: ParseSnapshot | undefined;
   let lastResult: LintResult | undefined;
+  // One config object for the session's life: compiled lexicons and source patterns are cached per object.
+  const config = options.config ?? (sharedDefaultConfig() as Config);
+  options = { ...options, config };
   return {
     update(text) {
       if (snapshot && text === snapshot.text && lastResult) return lastResult;
-      const config = options.config ?? defaultConfig();
       if (!mayHaveFindings(text, config)) {
         snapshot = undefined;
         lastResult = { diagnostics: [], notes: [] };
