@@ -1,5 +1,5 @@
-// Hostile drafts the core does not handle yet: a 20 MB draft, 10,000 nested ordered lists, bidi
-// controls at a claim's edges. They join hostile-core.test.ts once they pass; run with an explicit path.
+// Hostile drafts the core does not handle yet: a 20 MB draft, bidi controls at a claim's edges.
+// They join hostile-core.test.ts once they pass; run with an explicit path.
 import assert from 'node:assert/strict';
 import { assertClaimFlagged, CITED, CLAIM, fixAllChecked, lintChecked } from './claims';
 
@@ -24,12 +24,6 @@ describe('robustness: hostile drafts in the core (pending core fixes)', function
     const missing = result.diagnostics.filter((d) => d.rule === 'missing-citation');
     assert.equal(missing.length, parts.length, 'one missing citation per section (the fenced copy is code)');
     assertClaimFlagged(text, result, CLAIM, text.length - parts[parts.length - 1].length);
-  });
-
-  it('flags the claim inside 10,000 nested ordered lists (no stack overflow)', () => {
-    const text = '1. '.repeat(10_000) + CLAIM;
-    assertClaimFlagged(text, lintChecked(text));
-    fixAllChecked(text);
   });
 
   it('keeps offsets exact with bidi controls around the claim', () => {

@@ -72,6 +72,7 @@ describe('robustness: hostile drafts in the core', function () {
     const nested: [string, string][] = [
       ['10,000 nested blockquotes', '> '.repeat(10_000) + CLAIM],
       ['10,000 nested list levels', '- '.repeat(10_000) + CLAIM],
+      ['10,000 nested ordered lists', '1. '.repeat(10_000) + CLAIM],
       ['10,000 alternating blockquotes and lists', '> - '.repeat(5_000) + CLAIM],
     ];
     for (const [name, text] of nested) {
