@@ -68,7 +68,8 @@ function resolveOne(model: DocumentModel, l: Locator, typeOf: (url: string) => s
     case 'html': {
       if (!l.url || /^(?:#|mailto:|tel:)/i.test(l.url)) return undefined;
       const dates = l.title ? findRetrievalDates(l.title, l.start, year).map((d) => ({ ...d, start: l.start, end: l.end })) : [];
-      return { locator: l, url: l.url, type: typeOf(l.url), dates, dateSlot: { at: l.end, style: 'after-link' } };
+      // An HTML link's locator is its opening tag: a date there would land inside the anchor.
+      return { locator: l, url: l.url, type: typeOf(l.url), dates, dateSlot: l.kind === 'html' ? undefined : { at: l.end, style: 'after-link' } };
     }
     case 'reference': {
       const def = model.definitions.get(l.id ?? '');

@@ -23,7 +23,10 @@ const plainProcessor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml'
 
 /** Parses text that has no BOM. */
 export function parseBody(body: string): Root {
-  const input = capNesting(defuseDelimiterRuns(body));
+  // The parser drops a BOM at the start of its input: a second one (the first is the caller's)
+  // would shift every offset, so it is read as a space.
+  const unmarked = body.charCodeAt(0) === 0xfeff ? ' ' + body.slice(1) : body;
+  const input = capNesting(defuseDelimiterRuns(unmarked));
   try {
     return processor.parse(input) as Root;
   } catch (error) {

@@ -120,6 +120,10 @@ function trimmed(seg: Segment, from: number, to: number): { start: number; end: 
   return { start: seg.start + a, end: seg.start + b, text };
 }
 
+/** White space, and invisible format characters (bidi controls, joiners, BOM) that never start or end a sentence. */
 function isSpace(c: number): boolean {
-  return c === 32 || c === 9 || c === 10 || c === 13 || c === 0xa0 || c === 0x2028 || c === 0x2029 || c === 0x3000;
+  return (
+    c === 32 || c === 9 || c === 10 || c === 13 || c === 0xa0 || c === 0x2028 || c === 0x2029 || c === 0x3000 ||
+    c === 0xfeff || (c >= 0x200b && c <= 0x200f) || (c >= 0x202a && c <= 0x202e) || (c >= 0x2060 && c <= 0x2069) || c === 0x61c
+  );
 }

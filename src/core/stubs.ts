@@ -122,7 +122,18 @@ function markerPoint(text: string, claim: ClaimFinding): number {
   const masked = sentence.segment.masked;
   let p = sentence.end;
   const limit = Math.min(sentence.scopeEnd, sentence.segment.end);
-  while (p < limit && !/\s/.test(text[p]) && masked.charCodeAt(p - sentence.segment.start) === 32) p++;
+  // Step over what closes the sentence's markup (emphasis, a link's destination, existing
+  // markers), never into code or a following construct.
+  while (p < limit && masked.charCodeAt(p - sentence.segment.start) === 32) {
+    const c = text[p];
+    if ('*_~)>"\'’”'.includes(c) || (c === ']' && text[p + 1] !== '(' && text[p + 1] !== '[')) {
+      p++;
+    } else if ((c === ']' && (text[p + 1] === '(' || text[p + 1] === '[')) || (c === '[' && text[p + 1] === '^')) {
+      const close = text.indexOf(c === ']' ? (text[p + 1] === '(' ? ')' : ']') : ']', p + 2);
+      if (close === -1 || close >= limit) break;
+      p = close + 1;
+    } else break;
+  }
   // Never split a surrogate pair.
   if (p > 0 && p < text.length && /[\uDC00-\uDFFF]/.test(text[p]) && /[\uD800-\uDBFF]/.test(text[p - 1])) p++;
   return p;
