@@ -52,6 +52,12 @@ export function resolveCitations(model: DocumentModel, unit: Unit, sentence: Sen
     }
     if (!c) continue;
     c.dates.push(...scopeDates, ...rowDates);
+    // A link after the sentence's closing punctuation: a date written after it would read as the
+    // start of the next sentence, so it goes inside this one, before the punctuation.
+    if (c.dateSlot?.style === 'after-link' && l.end > sentence.end && unit.kind !== 'list-item' && unit.kind !== 'table-row') {
+      const last = model.text[sentence.end - 1];
+      c.dateSlot = { at: /[.!?。！？]/.test(last) ? sentence.end - 1 : sentence.end, style: 'after-link' };
+    }
     citations.push(c);
     // A footnote or reference entry that lists several URLs cites each of them.
     for (const url of c.otherUrls ?? []) citations.push({ ...c, url, type: registry.typeOf(url), otherUrls: undefined });
