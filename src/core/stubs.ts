@@ -47,13 +47,13 @@ export function citationStub(ctx: StubContext, claim: ClaimFinding, url: string,
   const fm = model.frontMatter;
   const end = markerPoint(text, claim);
   if (model.styles.key > 0 && fm?.sourcesInsertAt !== undefined && model.styles.key >= model.styles.footnote) {
-    const before = beforePunctuation(text, end, claim.sentence.start);
+    const before = beforePunctuation(text, end, claim.sentence.start, claim.sentence);
     const entry = yamlEntry(ctx, fm.sourcesInsertAt, fm.sourcesIndent ?? '  ', fm.sourcesStyle ?? 'list', label, url, type);
     const edits: TextEdit[] = [entry, { start: before, end: before, text: ` [@${label}]` }];
     return withPlaceholder(title, edits, 0, entry.text.indexOf(UNVERIFIED));
   }
   if (model.styles.reference > 0 && model.styles.reference > model.styles.footnote) {
-    const before = beforePunctuation(text, end, claim.sentence.start);
+    const before = beforePunctuation(text, end, claim.sentence.start, claim.sentence);
     const def = appendAtEnd(ctx, `[${label}]: <${url}> "${UNVERIFIED}, retrieved ${ctx.asOf}"`);
     const edits: TextEdit[] = [{ start: before, end: before, text: ` ([source][${label}])` }, def];
     return withPlaceholder(title, edits, 1, def.text.indexOf(UNVERIFIED));
@@ -140,10 +140,19 @@ function markerPoint(text: string, claim: ClaimFinding): number {
 }
 
 /** Before the sentence's closing punctuation, for in-text markers such as ` [@key]`. */
-function beforePunctuation(text: string, end: number, floor: number): number {
+function beforePunctuation(text: string, end: number, floor: number, sentence?: { start: number; text: string }): number {
   let p = end;
   while (p > floor && /[\s*_`)\][]/.test(text[p - 1])) p--;
   if (p > floor && /[.!?;:。！？；：…]/.test(text[p - 1])) return p - 1;
+  // A short tail after the sentence's own full stop ("2023. [Ünï][]") was merged into it as a
+  // citation fragment: the marker goes before that full stop, where it stays in the sentence.
+  if (sentence) {
+    const m = /[.!?。！？](?=[^.!?。！？]*$)/.exec(sentence.text);
+    if (m && m.index > 0) {
+      const tail = sentence.text.slice(m.index + 1);
+      if ((tail.match(/\p{L}+/gu) ?? []).length < 6) return sentence.start + m.index;
+    }
+  }
   return end;
 }
 
@@ -151,7 +160,8 @@ function beforePunctuation(text: string, end: number, floor: number): number {
 function appendAtEnd(ctx: StubContext, line: string): TextEdit {
   const text = ctx.analysis.model.text;
   const footnote = line.startsWith('[^');
-  const prefix = footnote ? (ctx.footnotePrefix ??= endPrefix(text, ctx.eol, true)) : (ctx.referencePrefix ??= endPrefix(text, ctx.eol, false));
+  const { model } = ctx.analysis;
+  const prefix = footnote ? (ctx.footnotePrefix ??= endPrefix(text, ctx.eol, [...model.footnotes.values()])) : (ctx.referencePrefix ??= endPrefix(text, ctx.eol, [...model.definitions.values()]));
   return { start: text.length, end: text.length, text: `${prefix}${line}${ctx.eol}` };
 }
 
@@ -160,15 +170,16 @@ function appendAtEnd(ctx: StubContext, line: string): TextEdit {
  * one, and a blank line unless the draft already ends with a definition of the same kind (a link
  * definition right after a footnote's text would be read as part of that footnote).
  */
-function endPrefix(text: string, eol: string, footnote: boolean): string {
+function endPrefix(text: string, eol: string, sameKind: { end: number }[]): string {
   let e = text.length;
   while (e > 0 && /\s/.test(text[e - 1])) e--;
   if (e === 0) return text.length > 0 && !/[\r\n]$/.test(text) ? eol : '';
+  // Only a definition the parser really read as one (not text continuing a footnote) may be
+  // followed directly by another.
   const lastLineStart = Math.max(text.lastIndexOf('\n', e - 1), text.lastIndexOf('\r', e - 1)) + 1;
-  const lastLine = text.slice(lastLineStart, e);
-  const sameKind = footnote ? /^\[\^[^\]]+\]:/.test(lastLine) : /^ {0,3}\[(?!\^)[^\]]+\]:\s*\S+(?:\s+(?:"[^"]*"|'[^']*'|\([^)]*\)))?\s*$/.test(lastLine);
+  const endsWithDefinition = /^ {0,3}\[/.test(text.slice(lastLineStart, e)) && sameKind.some((d) => d.end >= e);
   const endsWithEol = /[\r\n]$/.test(text);
-  return (endsWithEol ? '' : eol) + (sameKind ? '' : eol);
+  return (endsWithEol ? '' : eol) + (endsWithDefinition ? '' : eol);
 }
 
 function yamlEntry(ctx: StubContext, at: number, indent: string, style: 'list' | 'map', label: string, url: string, type: string): TextEdit {
