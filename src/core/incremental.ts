@@ -23,6 +23,8 @@ export function reparse(previous: ParseSnapshot | undefined, text: string): Pars
 function reparseBody(oldBody: string, body: string, root: Root, base: number): ParsedMarkdown | undefined {
   const children = root.children;
   if (children.length === 0) return undefined;
+  // Mixed line endings: a CR before an LF makes block boundaries depend on more than the window.
+  if (body.includes('\r') && body.includes('\n') && /[^\r]\n|\r(?!\n)/.test(body)) return undefined;
   let p = 0;
   const maxPrefix = Math.min(oldBody.length, body.length);
   while (p < maxPrefix && oldBody.charCodeAt(p) === body.charCodeAt(p)) p++;

@@ -128,7 +128,8 @@ function checkDates(ctx: RuleContext, claim: ClaimFinding, citations: Citation[]
   const required = approved && p.requireRetrievalDate && claim.judgement.current;
   if (!required) return out;
   if (valid.length === 0 && invalid.length === 0) {
-    const target = citations.find((c) => c.dateSlot);
+    // A citation that already carries an unverified stub gets no second one: it awaits the writer.
+    const target = citations.find((c) => c.dateSlot && !carriesStub(ctx.analysis.model.text, c));
     const hosts = [...new Set(citations.map((c) => (c.url ? hostOf(c.url) : c.type)))].join(', ');
     const kind = (POLICY_NAMES[claim.judgement.policy] ?? claim.judgement.category).toLowerCase();
     const f = base(claim, 'missing-retrieval-date', `${name(claim)} cites ${hosts} with no retrieval date; a current-state ${kind} claim needs the date the source was checked, within ${maxAge(ctx, p)} days (e.g. "retrieved ${ctx.asOf}").`, related);
@@ -194,4 +195,10 @@ function insideInlineCode(text: string, at: number): boolean {
   const lineStart = Math.max(text.lastIndexOf('\n', at), text.lastIndexOf('\r', at)) + 1;
   const ticks = text.slice(lineStart, at).split('`').length - 1;
   return ticks % 2 === 1;
+}
+
+/** Whether a citation's definition or the text just after its link holds a TODO-verify marker. */
+function carriesStub(text: string, c: Citation): boolean {
+  const near = c.related ? text.slice(c.related.start, c.related.end + 80) : text.slice(c.locator.start, (c.dateSlot?.at ?? c.locator.end) + 80);
+  return near.includes(UNVERIFIED);
 }
