@@ -44,8 +44,9 @@ function reparseBody(oldBody: string, body: string, root: Root, base: number): P
   while (i0 > 0 && !cleanBoundary(oldBody, children[i0 - 1], children[i0])) i0--;
   while (i1 < children.length - 1 && !cleanBoundary(oldBody, children[i1], children[i1 + 1])) i1++;
   if (i1 - i0 + 1 > MAX_WINDOW_BLOCKS) return undefined;
-  // Front matter is recognised only at the very start, and an unclosed `---` there changes what follows.
-  if (i0 === 0 && (children[0].type === 'yaml' || /^\s*---/.test(oldBody) || /^\s*---/.test(body))) return undefined;
+  // The first block has no boundary before it to check (front matter, a leading BOM or heading
+  // can change how everything after reads): an edit there is parsed in full.
+  if (i0 === 0) return undefined;
   const window = children.slice(i0, i1 + 1);
   if (window.some((c) => c.type === 'definition' || c.type === 'footnoteDefinition')) return undefined;
 
