@@ -2,7 +2,7 @@
 // parsed again; blocks before it are kept and blocks after it are shifted. Whenever the change could
 // alter how text outside that window parses, it falls back to a full parse.
 import type { Root, RootContent } from 'mdast';
-import { parseMarkdown, parseBody, type ParsedMarkdown } from './parse';
+import { parseMarkdown, parseBody, shiftNode, type ParsedMarkdown } from './parse';
 
 export interface ParseSnapshot {
   text: string;
@@ -87,9 +87,9 @@ function reparseBody(oldBody: string, body: string, root: Root, base: number): P
   // Two adjacent lists with the same marker are one list: let a full parse decide.
   if (i0 > 0 && children[i0 - 1].type === 'list' && fresh[0]?.type === 'list') return undefined;
   if (!tail && last?.type === 'list' && children[i1 + 1].type === 'list') return undefined;
-  for (const node of fresh) shift(node, A);
+  for (const node of fresh) shiftNode(node, A);
   const after = children.slice(i1 + 1);
-  if (delta !== 0) for (const node of after) shift(node, delta);
+  if (delta !== 0) for (const node of after) shiftNode(node, delta);
   return { root: { ...root, children: [...children.slice(0, i0), ...fresh, ...after] }, base };
 }
 
@@ -109,17 +109,4 @@ function start(n: { position?: { start: { offset?: number } } }): number {
 
 function end(n: { position?: { end: { offset?: number } } }): number {
   return n.position?.end.offset ?? 0;
-}
-
-/** Moves a node and its descendants by `by` code units (offsets only; line/column are not used). */
-function shift(node: RootContent, by: number): void {
-  const stack: { position?: { start: { offset?: number }; end: { offset?: number } }; children?: unknown[] }[] = [node as never];
-  while (stack.length > 0) {
-    const n = stack.pop()!;
-    if (n.position) {
-      if (n.position.start.offset !== undefined) n.position.start.offset += by;
-      if (n.position.end.offset !== undefined) n.position.end.offset += by;
-    }
-    if (Array.isArray(n.children)) for (const c of n.children) stack.push(c as never);
-  }
 }

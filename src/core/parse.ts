@@ -181,7 +181,8 @@ function chunkEnd(body: string, from: number): number {
   return body.length;
 }
 
-function shiftNode(node: RootContent, by: number): void {
+/** Moves a node and its descendants by `by` code units (offsets only; line/column are not used). */
+export function shiftNode(node: RootContent, by: number): void {
   if (by === 0) return;
   const stack: { position?: { start: { offset?: number }; end: { offset?: number } }; children?: unknown[] }[] = [node as never];
   while (stack.length > 0) {
