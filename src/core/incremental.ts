@@ -58,8 +58,9 @@ function reparseBody(oldBody: string, body: string, root: Root, base: number): P
   // The edit may have touched the window's edges: it must still start unindented and, unless it
   // runs to the end, still end with a blank line, or its neighbours could join it.
   if (i0 > 0 && /^[ \t]/.test(slice)) return undefined;
-  // The parser drops a BOM at the start of its input; one inside a draft is text.
-  if (slice.charCodeAt(0) === 0xfeff) return undefined;
+  // The parser drops a BOM at the start of its input, and reads a `---` there as front matter;
+  // inside a draft both are something else.
+  if (slice.charCodeAt(0) === 0xfeff || /^[ \t]*---/.test(slice)) return undefined;
   const tail = i1 === children.length - 1;
   if (!tail && !/(?:\r\n|\r|\n)[ \t]*(?:\r\n|\r|\n)$/.test(slice)) return undefined;
 
