@@ -157,9 +157,15 @@ describe('the extension in the browser workbench', () => {
 
     const expected = applyFixes(original, [target.fix]).text;
     const deadline = Date.now() + STEP_MS;
-    while (fs.readFileSync(draftFile, 'utf8') === original && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+    // Saving may truncate the file before writing it: wait until the save is finished and the
+    // file holds new text (or the deadline passes), then compare it byte for byte.
     await page.locator('.tab.active.dirty').waitFor({ state: 'detached' });
-    assert.equal(fs.readFileSync(draftFile, 'utf8'), expected);
+    let onDisk = fs.readFileSync(draftFile, 'utf8');
+    while ((onDisk === original || onDisk === '') && Date.now() < deadline) {
+      await new Promise((r) => setTimeout(r, 100));
+      onDisk = fs.readFileSync(draftFile, 'utf8');
+    }
+    assert.equal(onDisk, expected);
 
     // The editor now shows what the core finds in the fixed draft, counted in the status bar.
     const after = lint(expected, { config: defaultConfig(), asOf: AS_OF }).diagnostics;
