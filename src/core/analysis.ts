@@ -135,12 +135,7 @@ function cachedJudgement(text: string, lex: Lexicons, ctx: SentenceContext): Cla
   let cache = judgementCache.get(lex);
   if (!cache) judgementCache.set(lex, (cache = new Map()));
   const key = `${+ctx.aboutAlliance}${+!!ctx.aboutOsaid}${+ctx.previousAboutAlliance}${+!!ctx.previousSubjectAlliance}${+!!ctx.sameBlock}${+!!ctx.titleLike}${+!!ctx.infobox}${+ctx.tableRow}${ctx.headers?.join('\u0001') ?? ''}\u0000${text}`;
-  const hit = cache.get(key);
-  if (hit !== undefined) return hit ?? undefined;
-  const judgement = judgeSentence(text, lex, ctx);
-  if (cache.size >= JUDGEMENT_CACHE_LIMIT) cache.clear();
-  cache.set(key, judgement ?? null);
-  return judgement;
+  return memo(cache, key, () => judgeSentence(text, lex, ctx) ?? null) ?? undefined;
 }
 
 /**
