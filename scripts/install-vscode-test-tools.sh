@@ -68,7 +68,9 @@ install_code_server() {
   write_tools_package "$TOOLS/code-server" '"code-server": true'
   # code-server's postinstall requires Node 24 and builds native modules against its headers;
   # a machine-wide nodedir (e.g. Node 20's) would break them.
-  (cd "$TOOLS/code-server" &&
+  # Run from `npm test`, the outer npm (on the machine's Node) exports npm_config_user_agent
+  # naming its own Node version, which code-server's postinstall reads as the Node in use.
+  (cd "$TOOLS/code-server" && unset npm_config_user_agent &&
     PATH="$NODE24_DIR/bin:$PATH" npm_config_nodedir="$NODE24_DIR" \
       npm install --no-save --no-package-lock --loglevel=error "code-server@$CODE_SERVER_VERSION")
   if [ ! -f "$KERBEROS_BINARY" ]; then
