@@ -3,7 +3,7 @@
 // same start-up. Usage: node parse-floor.js FOLDER
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseMarkdown } from '../src/core/parse';
+import { parseMarkdown } from '../src/core/markdown/parse';
 
 function* markdownFiles(folder: string): Generator<string> {
   const entries = readdirSync(folder, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1));

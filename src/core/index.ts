@@ -2,7 +2,8 @@
 // The core imports neither `vscode` nor `node:*`, so it runs in the CLI, the extension and a browser.
 export * from './types';
 export { lint, createLintSession, type LintSession } from './lint';
-export { applyFixes, fixAll, type ApplyResult, type FixAllResult } from './fixes';
+export { applyFixes, type ApplyResult } from './fixes/apply';
+export { fixAll, type FixAllResult } from './fixAll';
 export { LineIndex } from './text';
 export { RULES, ruleById, type RuleMeta } from './rules';
-export { defaultConfig } from './defaults';
+export { defaultConfig } from './config/defaults';

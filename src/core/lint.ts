@@ -1,16 +1,16 @@
-import { analyse } from './analysis';
-import { todayIso } from './dates';
-import { sharedDefaultConfig } from './defaults';
-import type { Directive, DocumentModel } from './model';
-import { CHUNK_THRESHOLD, parseInChunks, parseMarkdown } from './parse';
-import { reparse, type ParseSnapshot } from './incremental';
-import { buildModel } from './prose';
-import { checkClaim, checkInferences, checkStubs, type Finding, type RuleContext } from './rules/check';
-import { stubContext } from './stubs';
+import { analyse } from './evidence/analysis';
+import { todayIso } from './language/dates';
+import { sharedDefaultConfig } from './config/defaults';
+import type { Directive, DocumentModel } from './markdown/model';
+import { CHUNK_THRESHOLD, parseInChunks, parseMarkdown } from './markdown/parse';
+import { reparse, type ParseSnapshot } from './markdown/incremental';
+import { buildModel } from './markdown/prose';
+import { CLAIM_RULES, DOCUMENT_RULES, type Finding, type RuleContext } from './rules';
+import { stubContext } from './fixes/stubs';
 import { LineIndex } from './text';
 import type { Config, Diagnostic, LintOptions, LintResult, RuleId } from './types';
-import { compileLexicon } from './claims';
-import { hasPhrase } from './phrases';
+import { compileLexicon } from './language/claims';
+import { hasPhrase } from './language/phrases';
 
 /** Lints one Markdown draft: claims without approved, dated citations and forbidden inferences. */
 export function lint(text: string, options: LintOptions = {}): LintResult {
@@ -39,8 +39,9 @@ export function lintModel(model: DocumentModel, config: Config, asOf: string): L
   const lines = new LineIndex(model.text);
   const ctx: RuleContext = { analysis, config, asOf, stubs: stubContext(analysis, asOf, lines) };
   const findings: Finding[] = [];
-  for (const claim of analysis.claims) findings.push(...checkClaim(ctx, claim));
-  findings.push(...checkInferences(ctx), ...checkStubs(ctx));
+  // Claim by claim, each rule in the registry's order: stub labels are handed out in text order.
+  for (const claim of analysis.claims) for (const rule of CLAIM_RULES) findings.push(...rule.checkClaim!(ctx, claim));
+  for (const rule of DOCUMENT_RULES) findings.push(...rule.checkDocument!(ctx));
   const diagnostics: Diagnostic[] = [];
   const suppressed = suppressionFilter(model.directives, lines);
   for (const f of findings) {

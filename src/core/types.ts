@@ -32,6 +32,10 @@ export const RULE_IDS = [
 ] as const;
 export type RuleId = (typeof RULE_IDS)[number];
 
+export function isRuleId(id: string): id is RuleId {
+  return (RULE_IDS as readonly string[]).includes(id);
+}
+
 /** A replacement of `[start, end)` by `text`. An insertion has start === end. */
 export interface TextEdit {
   start: number;

@@ -6,12 +6,5 @@ export { mergeConfig, resolveConfig, applyOverrides, type ConfigOverrides } from
 export { configJsonSchema, SEVERITIES, SCHEMA_ID, type JsonSchema } from './schema';
 export { STARTER_CONFIG, starterConfigText } from './starter';
 export { closestMatch, didYouMean, editDistance } from './suggest';
-export {
-  checkHostPattern,
-  checkPathGlob,
-  checkPhrase,
-  compileHostPattern,
-  compilePathGlob,
-  escapeRegExp,
-  literalPhraseRegExp,
-} from './safePattern';
+export { checkHostPattern, checkPathGlob, compileHostPattern, compilePathGlob } from '../evidence/patterns';
+export { checkPhrase, escapeRegExp, literalPhraseRegExp } from '../language/phrases';

@@ -1,5 +1,5 @@
 // Combines the shipped defaults with the partial configurations of config files and overrides.
-import { defaultConfig } from '../defaults';
+import { defaultConfig } from './defaults';
 import type { Config, Lexicon, RuleId, RuleSeverity } from '../types';
 import type { ConfigOverlay, LexiconOverlay } from './types';
 

@@ -1,6 +1,6 @@
 // The JSON Schema of `.alliance-cite.yaml`, generated from the rules' metadata and the shipped
 // defaults. Editors use it (via `contributes.yamlValidation`) and `parseConfigText` validates with it.
-import { defaultConfig } from '../defaults';
+import { defaultConfig } from './defaults';
 import { RULES } from '../rules';
 import { CATEGORIES } from '../types';
 

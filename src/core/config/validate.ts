@@ -1,6 +1,6 @@
 // Parses and validates the text of one `.alliance-cite.yaml` into a partial configuration.
 import { isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
-import { defaultConfig } from '../defaults';
+import { defaultConfig } from './defaults';
 import type { RuleId, RuleSeverity } from '../types';
 import { configJsonSchema, type JsonSchema } from './schema';
 import { didYouMean } from './suggest';

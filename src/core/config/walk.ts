@@ -2,7 +2,8 @@
 // problem names a line and column. Returns the valid parts as plain data.
 import { isAlias, isMap, isScalar, isSeq, type Document, type LineCounter, type Node, type Pair } from 'yaml';
 import { FORMAT, type JsonSchema } from './schema';
-import { checkHostPattern, checkPathGlob, checkPhrase } from './safePattern';
+import { checkHostPattern, checkPathGlob } from '../evidence/patterns';
+import { checkPhrase } from '../language/phrases';
 import { didYouMean } from './suggest';
 import type { ConfigProblem, SourceTypeReference } from './types';
 

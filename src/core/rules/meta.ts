@@ -1,4 +1,7 @@
+// What every rule module exports: its metadata and its checks over the analysis.
+import type { ClaimFinding } from '../evidence/analysis';
 import type { RuleId, Severity } from '../types';
+import type { Finding, RuleContext } from './context';
 
 export const DOCS_BASE = 'https://github.com/alliance-cite/alliance-cite/blob/main/docs/rules/';
 
@@ -13,6 +16,18 @@ export interface RuleMeta {
   /** JSON Schema of the rule's `options` object. */
   optionsSchema: Record<string, unknown>;
 }
+
+/**
+ * A rule: its metadata and one of two checks. Claim rules look at one claim at a time (its
+ * citations, their types and dates); document rules look at the whole draft.
+ */
+export interface Rule {
+  meta: RuleMeta;
+  checkClaim?(ctx: RuleContext, claim: ClaimFinding): Finding[];
+  checkDocument?(ctx: RuleContext): Finding[];
+}
+
+export const NO_OPTIONS: Record<string, unknown> = { type: 'object', additionalProperties: false, properties: {} };
 
 export function docsUrl(id: RuleId): string {
   return `${DOCS_BASE}${id}.md`;

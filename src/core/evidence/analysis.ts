@@ -1,0 +1,166 @@
+import { compileLexicon, judgeSentence, mentionsOsaid, withoutLookalikes, type ClaimJudgement, type Lexicons, type SentenceContext } from '../language/claims';
+import { resolveCitations, type Resolution } from './citations';
+import { findInference, rejectsInference, type InferenceMatch } from '../language/inferences';
+import { hasPhrase } from '../language/phrases';
+import type { DocumentModel, Unit } from '../markdown/model';
+import { sentencesOf, type Sentence } from '../language/sentences';
+import type { Config } from '../types';
+import { yearOf } from '../language/dates';
+
+export interface ClaimFinding {
+  unit: Unit;
+  sentence: Sentence;
+  judgement: ClaimJudgement;
+  resolution: Resolution;
+}
+
+export interface InferenceFinding {
+  unit: Unit;
+  sentence: Sentence;
+  match: InferenceMatch;
+}
+
+export interface Analysis {
+  model: DocumentModel;
+  claims: ClaimFinding[];
+  inferences: InferenceFinding[];
+  documentYear?: number;
+}
+
+// A claim states something: prose without any of these verbs (a caption, a label, a title) is not one.
+const CLAIM_VERB = /\b(?:is|are|was|were|be|been|being|has|have|had|does|do|did|can|cannot|may|must|joins?|joined|launch\w*|announc\w*|found(?:s|ed)|co-?founded|adds?|added|includes?|included|lists?|listed|releases?|released|becomes?|became|leaves?|left|wins?|certif\w+|approves?|endorses?|manages?|managed|hosts?|hosted|supports?|supported|leads?|led|runs?|governs?|licen[cs]es|licensed|adopts?|adopted|requires?|required|uses?|used|offers?|publishes|published|maintains?|accepts?|welcomes?|counts?|reaches|grew|grows|expands?|expanded|comprises?|spans?|numbers|totals?|says|said|states?|stated|reports?|reported|describes?|described|presents?|calls?|called|develops?|developed|builds?|built|creates?|created|serves?|remains?|regulates?|vouch\w*|gives?|grants?|issues?|provides?|means|makes?|made|belongs?|sits|chairs?|stands?|allows?|allowed|advocates?|promotes?|focus(?:es)?|works?|aims?|seeks?|brings?|connects?|convenes?|funds?|sponsors?|partners?|collaborates?|contains?|features?|shows?|covers?|enables?|helps?|lets|permits?|needs?|expects?|invites?|signed|backs?|backed|operates?|coordinates?|spans?)\b/i;
+const ROLE_STATEMENT = /\b(?:not|no)\s+(?:a\s+)?(?:regulator|standards\s+body|certif\w+|safety\s+approval)|does\s+not\s+(?:give|grant|issue|provide)\s+(?:safety\s+)?(?:approval|certification)/i;
+const ALLIANCE_SUBJECT = /^(?:the\s+)?(?:AI\s+)?Alliance\b|^(?:the\s+)?(?:consortium|coalition|organi[sz]ation)\b/i;
+// Another organisation opens the sentence: an acronym (IBM), an inner capital (ServiceNow), two
+// capitalised words (Cleveland Clinic) or a possessive (Meta's).
+const OTHER_NAME_FIRST = /^(?!(?:The|This|That|These|Those|Every|Each|All|Any|Many|Some|Most|Several|In|On|At|As|Since|After|Before|When|While|For|With|From|By|Its|Their|Our|Today|Now|Yet|But|And|So|Also|According|Being|Because|Although|Though|If|Under|Over|Across|Of|To|A|An|AI)\b)(?:[A-Z]{2,}\b|[A-Z][a-z]+[A-Z]\w*|[A-Z][\p{L}&.-]*\s+[A-Z][\p{L}&.-]*|[A-Z][\p{L}&.-]*['’]s\b)/u;
+const LEADING_ADVERBIAL = /^(?:(?:in|by|since|on|at|after|during|over|within|until|today|now|meanwhile|since\s+then|at\s+launch)\b[^,]{0,50},\s*)/i;
+const TABLE_TOPIC = /\bmember|\bjoin|\bproject|\blicen[cs]|\bfound|\bsource|\bretriev|\baccess|\bcheck|\bclaim|\bcit|\bevidence|\bstatus|\bgovern|\bsafe|\bosaid|\bopen/i;
+
+/** Whether the draft is about the AI Alliance: it names it (not a look-alike) somewhere in its prose. */
+export function isAboutAlliance(model: DocumentModel, lex: Lexicons): boolean {
+  for (const u of model.units) {
+    for (const s of u.segments) if (hasPhrase(lex.subjects, withoutLookalikes(s.masked, lex))) return true;
+    for (const l of u.locators) if (l.url && /(?:^|[/.])(?:thealliance\.ai|aialliance\.org)|github\.com\/the-ai-alliance/i.test(l.url)) return true;
+  }
+  return false;
+}
+
+/** Finds the claims and forbidden inferences of a draft and resolves each claim's citations. */
+export function analyse(model: DocumentModel, config: Config): Analysis {
+  const lex = compileLexicon(config.lexicon);
+  const documentYear = yearOf(model.frontMatter?.date);
+  const aboutAlliance = isAboutAlliance(model, lex);
+  const aboutOsaid = model.units.some((u) => u.segments.some((s) => mentionsOsaid(s.masked)));
+  const claims: ClaimFinding[] = [];
+  const inferences: InferenceFinding[] = [];
+  let previousAboutAlliance = false;
+  let previousSubjectAlliance = false;
+  for (const unit of model.units) {
+    if (unit.inSourceList && isBibliographic(unit)) continue;
+    if (unit.kind === 'table-row' && !(unit.headers ?? []).some((h) => TABLE_TOPIC.test(h)) && !unit.segments.some((s) => hasPhrase(lex.subjects, s.masked) || /\bAlliance\b/.test(s.masked))) continue;
+    if (unit.kind !== 'paragraph') previousAboutAlliance = false;
+    let sameBlock = false;
+    let lookalikeContext = false;
+    for (const sentence of sentencesOf(unit)) {
+      const named = hasPhrase(lex.subjects, sentence.text);
+      const text = memo(lookalikeCacheFor(lex), sentence.text, () => withoutLookalikes(sentence.text, lex));
+      // After a look-alike is named, "the Alliance" refers to it until the AI Alliance is named again.
+      if (text !== sentence.text && !hasPhrase(lex.subjects, text)) lookalikeContext = true;
+      else if (named) lookalikeContext = false;
+      if (lookalikeContext) {
+        previousAboutAlliance = false;
+        continue;
+      }
+      // Project names stand for an Alliance affiliation ("part of the Open Agent Hub"), and their own
+      // words ("Open Trusted Data Initiative") must not read as claims of trust.
+      const inferenceText = text.replace(lex.projects, 'AllianceProject');
+      const inference = aboutAlliance || /Alliance/.test(text) ? memo(inferenceCache, inferenceText, () => findInference(inferenceText) ?? null) ?? undefined : undefined;
+      const relevantInference = inference && /Alliance|\bmember|\bproject/i.test(inferenceText);
+      if (relevantInference) inferences.push({ unit, sentence, match: inference });
+      const mentionsAlliance = hasPhrase(lex.subjects, text) || (aboutAlliance && /\bAlliance\b/.test(text));
+      // A sentence that names an inference only to reject it is not a claim; one that also states
+      // the Alliance's role ("is not a regulator, and membership is no evidence of safety") still is.
+      if (rejectsInference(text) && !ROLE_STATEMENT.test(text)) {
+        previousAboutAlliance = mentionsAlliance;
+        continue;
+      }
+      const titleLike = unit.kind === 'heading' || unit.kind === 'front-matter';
+      const short = (text.match(/\p{L}+/gu) ?? []).length < 7;
+      if ((titleLike || (short && !/\d/.test(text) && unit.kind !== 'list-item' && unit.kind !== 'table-row')) && !CLAIM_VERB.test(text)) {
+        if (titleLike) previousAboutAlliance = false;
+        continue;
+      }
+      if (unit.kind === 'footnote' && sentenceHasUrl(unit, sentence)) continue;
+      const infobox = aboutAlliance && unit.kind === 'list-item' && /^[A-Z][\w &/()-]{0,30}:\s/.test(text.trim());
+      const judgement = cachedJudgement(text, lex, { aboutAlliance, aboutOsaid, previousAboutAlliance, previousSubjectAlliance, sameBlock, titleLike, infobox, tableRow: unit.kind === 'table-row', headers: unit.headers });
+      previousSubjectAlliance = subjectIsAlliance(text.trimStart(), lex, previousSubjectAlliance);
+      sameBlock = true;
+      // Within one block the subject, once it is the Alliance, stays so (writers rarely repeat the name).
+      previousAboutAlliance = mentionsAlliance || judgement !== undefined || (previousAboutAlliance && sameBlock);
+      if (!judgement) continue;
+      // A sentence built on a forbidden inference is a claim only where it asserts that a system is
+      // safe or open: that still needs its own evidence; the rest is reported as the inference.
+      if (relevantInference && judgement.policy !== 'safety/system' && judgement.category !== 'open-source-ai') continue;
+      const resolution = resolveCitations(model, unit, sentence, config, documentYear);
+      claims.push({ unit, sentence, judgement, resolution });
+    }
+  }
+  return { model, claims, inferences, documentYear };
+}
+
+// Results for recently seen sentence texts: an editor re-lints mostly unchanged paragraphs.
+const lookalikeCaches = new WeakMap<Lexicons, Map<string, string>>();
+function lookalikeCacheFor(lex: Lexicons): Map<string, string> {
+  let cache = lookalikeCaches.get(lex);
+  if (!cache) lookalikeCaches.set(lex, (cache = new Map()));
+  return cache;
+}
+const inferenceCache = new Map<string, InferenceMatch | null>();
+
+function memo<T>(cache: Map<string, T>, key: string, compute: () => T): T {
+  const hit = cache.get(key);
+  if (hit !== undefined) return hit;
+  const value = compute();
+  if (cache.size >= JUDGEMENT_CACHE_LIMIT) cache.clear();
+  cache.set(key, value);
+  return value;
+}
+
+// Judgements of recently seen sentences in the same context (per compiled lexicon).
+const judgementCache = new WeakMap<Lexicons, Map<string, ClaimJudgement | null>>();
+const JUDGEMENT_CACHE_LIMIT = 20000;
+
+function cachedJudgement(text: string, lex: Lexicons, ctx: SentenceContext): ClaimJudgement | undefined {
+  let cache = judgementCache.get(lex);
+  if (!cache) judgementCache.set(lex, (cache = new Map()));
+  const key = `${+ctx.aboutAlliance}${+!!ctx.aboutOsaid}${+ctx.previousAboutAlliance}${+!!ctx.previousSubjectAlliance}${+!!ctx.sameBlock}${+!!ctx.titleLike}${+!!ctx.infobox}${+ctx.tableRow}${ctx.headers?.join('\u0001') ?? ''}\u0000${text}`;
+  return memo(cache, key, () => judgeSentence(text, lex, ctx) ?? null) ?? undefined;
+}
+
+/**
+ * Whether a sentence leaves the Alliance (or one of its projects) as the referent of a following
+ * "It…": it starts with it, or names it without starting with another organisation's name.
+ */
+function subjectIsAlliance(text: string, lex: Lexicons, before: boolean): boolean {
+  const t = text.replace(LEADING_ADVERBIAL, '');
+  if (ALLIANCE_SUBJECT.test(t)) return true;
+  if (/^(?:it|its|they|their)\b/i.test(t)) return before;
+  lex.projects.lastIndex = 0;
+  const project = lex.projects.exec(t);
+  if (project && project.index === 0) return true;
+  if (OTHER_NAME_FIRST.test(t)) return false;
+  return before || hasPhrase(lex.subjects, t) || /\bAlliance\b/.test(t);
+}
+
+/** An entry under a References/Sources heading: it carries a URL or reads like a bibliography line. */
+function isBibliographic(unit: Unit): boolean {
+  if (unit.locators.some((l) => l.url)) return true;
+  const t = unit.segments.map((s) => s.masked).join(' ');
+  return /^\s*\[\d+\]|\b(?:19|20)\d{2}\b.*[,.]|["“].+["”]|\bretrieved\b|\baccessed\b/i.test(t);
+}
+
+/** A footnote sentence that carries a URL is a bibliographic entry, not a claim. */
+function sentenceHasUrl(unit: Unit, sentence: Sentence): boolean {
+  return unit.locators.some((l) => l.url && l.start >= sentence.start && l.start < sentence.scopeEnd) || /\bhttps?:\/\//.test(sentence.text);
+}

@@ -1,0 +1,63 @@
+// Applies fixes to a text: sorted, overlapping ones skipped, identical ones made once.
+import type { Fix, TextEdit } from '../types';
+
+export interface ApplyResult {
+  text: string;
+  applied: number;
+  skipped: number;
+}
+
+/** Applies fixes in one pass: sorted by position, a fix overlapping an earlier one is skipped. */
+export function applyFixes(text: string, fixes: readonly Fix[]): ApplyResult {
+  const ordered = fixes
+    .filter((f) => f.edits.length > 0 && f.edits.every((e) => validEdit(text, e)))
+    .map((f) => ({ fix: f, start: Math.min(...f.edits.map((e) => e.start)), end: Math.max(...f.edits.map((e) => e.end)) }))
+    .sort((a, b) => a.start - b.start || a.end - b.end);
+  const chosen: TextEdit[] = [];
+  let applied = 0;
+  let skipped = fixes.length - ordered.length;
+  // Edits of accepted fixes, to detect overlaps with fixes whose edits interleave.
+  const taken: TextEdit[] = [];
+  const seen = new Set<string>();
+  for (const { fix } of ordered) {
+    // The same edit offered by two findings (two claims citing one undated source) is made once.
+    const key = JSON.stringify(fix.edits);
+    if (seen.has(key)) {
+      skipped++;
+      continue;
+    }
+    seen.add(key);
+    if (fix.edits.some((e) => taken.some((t) => overlaps(t, e)))) {
+      skipped++;
+      continue;
+    }
+    taken.push(...fix.edits);
+    chosen.push(...fix.edits);
+    applied++;
+  }
+  // Stable sort: same-point insertions keep the order of their fixes.
+  chosen.sort((a, b) => a.start - b.start || a.end - b.end);
+  let out = '';
+  let cursor = 0;
+  for (const e of chosen) {
+    out += text.slice(cursor, e.start) + e.text;
+    cursor = e.end;
+  }
+  out += text.slice(cursor);
+  return { text: out, applied, skipped };
+}
+
+function validEdit(text: string, e: TextEdit): boolean {
+  return Number.isInteger(e.start) && Number.isInteger(e.end) && 0 <= e.start && e.start <= e.end && e.end <= text.length;
+}
+
+/**
+ * Two edits conflict if their ranges intersect or one inserts strictly inside the other's range.
+ * Insertions at the same point do not conflict: they are kept in fix order, so several stubs can
+ * be appended to one place in a single pass without touching the writer's text.
+ */
+function overlaps(a: TextEdit, b: TextEdit): boolean {
+  if (a.start === a.end) return b.start < a.start && a.start < b.end;
+  if (b.start === b.end) return a.start < b.start && b.start < a.end;
+  return a.start < b.end && b.start < a.end;
+}

@@ -1,0 +1,227 @@
+import type { Category, Lexicon, PolicyKey } from '../types';
+import { hasPhrase, phraseRegex } from './phrases';
+
+export interface ClaimJudgement {
+  category: Category;
+  policy: PolicyKey;
+  /** A current-state claim (needs a retrieval date where the policy says so); false for dated events. */
+  current: boolean;
+  hedged: boolean;
+  negated: boolean;
+}
+
+const QUESTION = /\?\s*["'”’)\]]*\s*$/;
+const INSTRUCTION = /^(?:please\s+)?(?:see|visit|read|check|cite|use|do\s+not|don['’]t|never|always|avoid|refer|learn|click|contact|go\s+to|follow|consider|remember|make\s+sure|ensure|verify|confirm|add|link|write|describe|treat|compare|ask|find|download|install|run|sign\s+up|subscribe|explore|discover|get\s+involved|reach\s+out|keep|prefer|quote|mention|look|note\s+down|watch)\b/i;
+const NAVIGATION = /^(?:(?:an?|our|this)\s+(?:[\w,-]+\s+){0,3}(?:list|guide|overview|summary|collection|round-?up|selection|primer|explainer|briefing|timeline|reading\s+list)\s+(?:of|to|for|on|about)\b|for\s+(?:more|details|further)|more\s+(?:information|details|at|on)|learn\s+more|read\s+more|find\s+out\s+more|details\s+(?:are|can\s+be)\s+found|(?:this|the\s+following|below|the\s+(?:table|list)(?:\s+below)?|this\s+(?:table|list|section|memo|article|post|page|guide|document|note|draft|report|brief|explainer|faq)|in\s+this\s+(?:post|article|memo|guide|section))\s+(?:lists?|describes?|summari[sz]es?|covers?|explains?|sets\s+out|advises?|shows?|collects?|gives?|outlines?|looks\s+at|walks|reviews?|compares?|tracks?)\b)/i;
+const SELF_REPORT = /^(?:we|i)\s+(?:checked|reviewed|compared|tested|looked|asked|read|spoke|evaluated|wrote|collected|gathered|tracked|used|met|visited|attended|interviewed)\b|\b(?:we|I)\s+(?:profile|feature|highlight|interview|cover|track|round\s+up|summari[sz]e)\b|\b(?:require|requires|need|needs)\s+our\s+own\b/i;
+const CHANGELOG = /^(?:added|fixed|removed|updated|changed|improved|bumped|refactored|deprecated|renamed|dropped)\b/i;
+const TITLE_LIKE = /^(?:how|why|what|when|where|who|which|inside|understanding|about|on|a\s+guide|guide|notes?\s+on|faq|q&a|questions)\b/i;
+const PLAN = /\b(?:will(?!\s+not\s+(?:certify|approve|regulate|endorse|vet))|shall|plans?\s+to|planning\s+to|planned|intends?\s+to|intending\s+to|(?:is|are)\s+going\s+to|hopes?\s+to|(?:is|are)\s+set\s+to|promis(?:es|ed)\s+to|pledg(?:es|ed)\s+to|vows?\s+to|would\s+like\s+to|upcoming|later\s+this\s+year|next\s+year|in\s+the\s+coming)\b/i;
+const SPECULATION = /\b(?:(?:the|an?)\s+(?:open\s+|real\s+|key\s+)?question\s+(?:is|remains)\s+(?:whether|if|how)|question\s+of\s+whether|(?:it\s+is|it['’]s)\s+(?:not\s+)?(?:yet\s+|still\s+)?(?:un)?clear\s+(?:whether|if|how)|remains\s+to\s+be\s+seen|remains\s+unclear|unclear\s+whether|may\s+(?:eventually|one\s+day|someday)|might|could\s+(?:eventually|become|one\s+day|be)|perhaps|possibly|conceivably|it\s+is\s+possible\s+that|open\s+question|speculat\w*|whether\s+.{0,80}\s+(?:remains|is\s+(?:still\s+)?(?:unknown|uncertain|unclear)))\b/i;
+const OPINION = /(?:^(?:i|we)\s+(?:think|believe|feel|argue|suspect|expect|hope|would\s+argue|love|like)\b|\b(?:in\s+(?:my|our)\s+(?:view|opinion)|arguably|to\s+be\s+fair|frankly|honestly|i\s+think|we\s+think|i\s+believe|we\s+believe|matters\s+because|(?:it|this|that)\s+matters|deserves?|is\s+worth\s+watching|should\s+be\s+watched|impressive|laudable|admirable|exciting|encouraging|disappointing|worrying|troubling|welcome\s+(?:step|move|development)|most\s+(?:visible|important|interesting|ambitious|significant|notable|promising)|the\s+useful\s+posture|(?:is|are)\s+(?:well\s+)?worth|no\s+exception|more\s+\w+\s+than\s+any|argued|argues|contends|contended|opined|op-ed|editorial)\b)/i;
+const NORMATIVE = /\b(?:should|ought\s+to|must|need\s+to|needs\s+to|have\s+to|has\s+to)\b/i;
+const NEGATION = /\b(?:not|no|never|neither|nor|none|isn['’]t|aren['’]t|wasn['’]t|weren['’]t|doesn['’]t|don['’]t|didn['’]t|hasn['’]t|haven['’]t|cannot|can['’]t|without)\b/i;
+const PRESS = /\b(?:reported|reports|wrote|writes|described|describes|called|calls|dubbed|characteri[sz]ed|covered|headlines?|coverage|according\s+to)\b/i;
+const PRESS_SUBJECT = /\b(?:press|media|news|newspapers?|reporters?|journalists?|outlets?|commentators?|Reuters|Bloomberg|TechCrunch|The\s+Verge|Wired|Axios|CNBC|Forbes|Fortune|VentureBeat|ZDNet|The\s+Register|Financial\s+Times|FT|New\s+York\s+Times|NYT|Wall\s+Street\s+Journal|WSJ|Washington\s+Post|Guardian|BBC|AP|Associated\s+Press|Politico|Semafor|MIT\s+Technology\s+Review)\b/;
+const CURRENT_MARKER = /\b(?:now|currently|today|as\s+of|at\s+present|presently|still|these\s+days|has\s+since|have\s+since|so\s+far|to\s+date)\b/i;
+const EVENT_VERB = /\b(?:announced|launched|founded|co-?founded|formed|created|established|joined|left|released|unveiled|introduced|debuted|started|began|signed|added|was|were|had|became|held|hosted|reported|reached|grew|counted|numbered|surpassed|topped|incorporated|elected|appointed|named)\b/i;
+const DATE_WORD = /\b(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}|\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*|(?:in|on|since|by|during|from|at\s+the\s+end\s+of|early|late|mid-?)\s+(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\s+)?(?:19|20)\d{2}|(?:19|20)\d{2}|at\s+(?:its\s+)?launch|on\s+launch\s+day|at\s+the\s+time|initially|originally)\b/i;
+const SYSTEM_SAFE = /\b(?:is|are|was|were|be|being|been|as|remains?|proven|deemed|considered|certified\s+as|rated)\s+(?:not\s+|now\s+|fully\s+|completely\s+|entirely\s+|inherently\s+|therefore\s+|thus\s+|also\s+|independently\s+|demonstrably\s+)*(?:safe|unsafe|vetted|trusted|trustworthy|secure|harmless|risk-free|safety[- ](?:approved|certified|tested))\b|\b(?:safe|vetted|trusted)\s+(?:to|for)\s+(?:use|deploy)|\b(?:can|could|may)\s+(?:safely\s+)?trust\s+(?:it|them|the\s+model|the\s+system)\b/i;
+const ROLE_SAFETY = /\b(?:regulator|regulat\w+|standards?\s+body|legal\s+force|safety\s+approval|approv\w+|certif\w+|vets?|vetting|vouch\w*|endorse\w*|audits?|accredit\w*|enforce\w*|guarantee\w*)\b/i;
+const OPEN_PREDICATE = /\b(?:is|are|was|were|be|isn['’]t|aren['’]t|qualif\w+\s+as|counts?\s+as|count\s+as|meets?|met|compl\w+\s+with|under|labell?ed|called|marketed\s+as|described\s+as|considered)\s+(?:not\s+|truly\s+|fully\s+|genuinely\s+|really\s+|an?\s+|also\s+|therefore\s+)*(?:open[- ]source|open\s+source\s+ai|osaid|open\s+by\s+the\s+osi|the\s+open\s+source\s+ai\s+definition|osi[- ]approved|open[- ]weights?)\b/i;
+const OSAID = /\b(?:OSAID|Open\s+Source\s+AI\s+Definition|Open\s+Source\s+Initiative|OSI)\b/;
+const PROJECT_SCOPED = /\b(?:project|repository|repo|model|dataset|data\s+set|toolkit|library|benchmark|weights|code\s+base|codebase)\b/i;
+const ALLIANCE_WIDE = /\b(?:managed\s+projects?|supported\s+projects?|member\s+projects?|managed-project|all\s+projects|alliance\s+projects|projects\s+(?:managed|supported)|standard|default|policy|policies|exceptions?)\b/i;
+const FOUNDING_STRONG = /\b(?:found(?:ed|ing|er|ers)|co-?found\w*|inception|inaugural|December\s+5,?\s+2023|5\s+December\s+2023|Dec\.?\s+5,?\s+2023)\b/i;
+const FOUNDING_LAUNCH = /\b(?:launched|launch|launches|launching|formed|established|created|started|announced|announcing|unveiled)\b/i;
+const MISSION = /\b(?:mission|aims?\s+to|aim\s+is|goal|purpose|role\s+is|practical\s+role|vision|dedicated\s+to|committed\s+to|seeks?\s+to|exists\s+to)\b/i;
+const MEMBER_NOUN = /\bmembers\b|\bmembership\b|\bmember\s+(?:of|since|organi[sz]ations?|companies|institutions|directory|list|count|roster)\b|\b(?:a|an|the|founding|new|general|core|newest|latest)\s+member\b|\bjoin(?:ed|s|ing)?\s+(?:the\s+)?(?:AI\s+)?Alliance\b|\bjoined\b/i;
+const NON_MEMBERS = /\b(?:notably\s+)?(?:absent|missing)\s+(?:are|were|from\s+the\s+(?:list|roster|membership))\b|\bnot\s+among\s+(?:the\s+)?(?:members|founding|signatories)|\bnot\s+included\s+(?:were|are)\b|\b(?:are|were|is|was)\s+not\s+(?:part\s+of|in)\s+(?:the|this)\s+(?:effort|group|alliance|coalition|initiative|consortium)\b|\b(?:were|are)\s+not\s+(?:included|among)\b|\b(?:did\s+not|didn['’]t|declined\s+to|chose\s+not\s+to)\s+join\b|\bstayed\s+out\b/i;
+const MEMBER_COMPOSITION = /^(?:many|most|some|all|several|few|its|their|the\s+alliance['’]s|alliance)\s+members\b/i;
+const PROPER_OR_NUMBER = /(?<!^)\b(?:[A-Z][\p{L}&-]+|\d[\d,.]*)/u;
+const TIME_CLAUSE = /\b(?:after|since|before|when|until|once)\s+(?:the\s+)?(?:AI\s+)?Alliance\s+(?:was|were|had\s+been|has\s+been)\s+\w+/gi;
+const ELIDED_SUBJECT = /^(?:not|no(?=\s+\p{L})|never|does|doesn['’]t|is|isn['’]t|has|have|was|launched|founded|co-?founded|announced|includes|lists|manages|hosts|supports|counts|numbers|gives|issues|certifies|approves|regulates)\b/iu;
+const PAST_EVENT = /\b(?:launched|announced|founded|co-?founded|formed|joined|unveiled|released|introduced|started|began|signed)\b/i;
+const ATTRIBUTION = /\b(?:said|says|stated|states|told|wrote|writes|added|according\s+to|announced|declared)\b/i;
+const CONTINUATION = /^(?:it|its|they|their|these|managed|supported|member|members|standard|alliance|projects|licen[cs]es|the\s+(?:same|governance|members?|membership|directory|site|page|projects?|list|alliance|consortium|coalition|group|organi[sz]ation|network|initiative|standard|default|managed|official)|(?:a|an)\s+(?:steering|governing|technical|board))\b/i;
+const SUBJECT_PRONOUN = /^(?:(?:by|in|on|at|since|after|during|over|within|until)\b[^,]{0,50}?,?\s+)?(?:it|its|they|their|the\s+(?:consortium|coalition|organi[sz]ation|group|alliance|initiative|network|community|body|collective))\b/i;
+
+export interface Lexicons {
+  subjects: RegExp;
+  lookalikes: RegExp;
+  projects: RegExp;
+  hedges: RegExp;
+  categories: Map<Category, RegExp>;
+}
+
+const lexiconCache = new WeakMap<Lexicon, Lexicons>();
+
+/** Compiles a lexicon once. */
+export function compileLexicon(lexicon: Lexicon): Lexicons {
+  let c = lexiconCache.get(lexicon);
+  if (c) return c;
+  const categories = new Map<Category, RegExp>();
+  for (const [k, v] of Object.entries(lexicon.categories ?? {})) categories.set(k as Category, phraseRegex(v));
+  c = {
+    subjects: phraseRegex(lexicon.subjects),
+    lookalikes: phraseRegex(lexicon.lookalikes),
+    projects: phraseRegex(lexicon.projects),
+    hedges: phraseRegex(lexicon.hedges),
+    categories,
+  };
+  lexiconCache.set(lexicon, c);
+  return c;
+}
+
+// "<Capitalised name> Alliance" is another alliance, unless the word is a determiner or the like.
+const NOT_A_NAME = 'AI|The|This|That|These|Those|Our|Its|Their|Every|Each|All|Any|No|Many|Some|Most|An?|As|Because|Being|Whole|Entire|Since|If|When|While|For|With|From|By|In|On|At|Of|To|And|But|Or|So|Yet|Why|How|What|Whether|Current|Former|Whole|Both|Neither|Either|Only|Even|Also|Today|Now|Joining|Inside|Within|Under|Unlike|Like';
+const LOOKALIKE_PREFIX = new RegExp(`\\b(?!(?:${NOT_A_NAME})\\b)([A-Z][\\w&.-]*(?:\\s+(?:&|and|of|for)\\s+[A-Z][\\w-]*)?)\\s+Alliance\\b`, 'g');
+
+/** Blanks look-alike organisations ("EU AI Alliance", "Cloud Security Alliance") so they are not the subject. */
+export function withoutLookalikes(text: string, lex: Lexicons): string {
+  let t = text.replace(lex.lookalikes, (m) => ' '.repeat(m.length));
+  // "<Capitalised word> Alliance" other than "AI Alliance"/"The Alliance", and "Alliance for …".
+  t = t.replace(LOOKALIKE_PREFIX, (m) => ' '.repeat(m.length));
+  t = t.replace(/\b(?<!AI\s)Alliance\s+for\s+(?:the\s+)?[A-Z][\w-]*/g, (m) => ' '.repeat(m.length));
+  return t;
+}
+
+/** How a sentence refers to the AI Alliance, if it does. */
+export function subjectOf(text: string, lex: Lexicons, aboutAlliance: boolean): 'name' | 'alliance' | 'project' | undefined {
+  if (hasPhrase(lex.subjects, text)) return 'name';
+  if (aboutAlliance && /\bAlliance(?:['’]s)?\b|\bthe\s+alliance\b/.test(text)) return 'alliance';
+  if (aboutAlliance && hasPhrase(lex.projects, text)) return 'project';
+  return undefined;
+}
+
+export interface SentenceContext {
+  aboutAlliance: boolean;
+  /** The previous sentence of the same block was about the Alliance (for "It…", "The consortium…"). */
+  previousAboutAlliance: boolean;
+  /** The sentence is a table row (cells, no verbs): membership tables and source tables. */
+  tableRow: boolean;
+  /** Headings and front-matter titles: "How…", "Why we joined…" are titles, not claims. */
+  titleLike?: boolean;
+  /** A "Label: value" list item of a draft about the Alliance (an infobox line): its subject is the Alliance. */
+  infobox?: boolean;
+  /** The draft mentions the Open Source AI Definition, so openness claims are in scope even without the Alliance. */
+  aboutOsaid?: boolean;
+  /** The previous sentence had the Alliance as its grammatical subject (for "It…"). */
+  previousSubjectAlliance?: boolean;
+  /** The previous sentence is in the same block as this one. */
+  sameBlock?: boolean;
+  /** Header text of a table row's columns. */
+  headers?: string[];
+}
+
+/** Whether a sentence is one of the kinds of text that are not claims (spec §1). */
+export function isNonClaim(text: string, titleLike = false): boolean {
+  const t = text.replace(/^[\s>*_"“'‘(\-–—•]+/, '');
+  if (QUESTION.test(t)) return true;
+  if (titleLike && (TITLE_LIKE.test(t) || /\b(?:what|how|why|whether)\s+\p{L}+/iu.test(t))) return true;
+  if (INSTRUCTION.test(t) || NAVIGATION.test(t) || SELF_REPORT.test(t) || CHANGELOG.test(t)) return true;
+  if (OPINION.test(t) || SPECULATION.test(t)) return true;
+  return false;
+}
+
+/**
+ * Decides whether a sentence is a claim about the AI Alliance and of which category.
+ * `text` is the masked sentence with look-alikes already blanked.
+ */
+export function judgeSentence(text: string, lex: Lexicons, ctx: SentenceContext): ClaimJudgement | undefined {
+  // "Three years after the AI Alliance was launched, the argument…": the Alliance only dates the sentence.
+  const main = text.replace(TIME_CLAUSE, (m) => ' '.repeat(m.length));
+  const subject = subjectOf(main, lex, ctx.aboutAlliance);
+  const start = main.trimStart();
+  // Within a block about the Alliance the next sentences continue to be: "It…" needs the Alliance to
+  // have been the subject just before; "Managed projects…", "The same page…" only that it was named.
+  // "Its researchers…" right after a sentence about a member organisation is about that member.
+  if (/^(?:it|its|they|their)\b/i.test(start) && ctx.previousSubjectAlliance === false && ctx.sameBlock === true) return undefined;
+  const pronoun = (ctx.previousSubjectAlliance === true && SUBJECT_PRONOUN.test(start)) || (ctx.previousAboutAlliance && ctx.sameBlock === true && CONTINUATION.test(start) && !/^(?:it|its|they|their)\b/i.test(start));
+  // Fragments without a subject ("Not a regulator; no safety approvals") in a draft about the Alliance.
+  const elided = ctx.aboutAlliance && ELIDED_SUBJECT.test(start);
+  const osaid = OSAID.test(text) || OPEN_PREDICATE.test(text);
+  if (!ctx.aboutAlliance && !(osaid && (OSAID.test(text) || ctx.aboutOsaid))) return undefined;
+  if (isNonClaim(withoutQuotedSpeech(text), ctx.titleLike)) return undefined;
+  const category = ctx.aboutAlliance ? categoryOf(main, lex, subject !== undefined || pronoun || elided || ctx.infobox === true, ctx) : ['open-source-ai', 'open-source-ai'] as [Category, PolicyKey];
+  if (!category) return undefined;
+  const [cat, policy] = category;
+  const event = PAST_EVENT.test(text) && (cat === 'founding' || cat === 'membership' || cat === 'project');
+  if (PLAN.test(text) && !event) return undefined;
+  const projectRules = cat === 'governance-licensing' && /\b(?:managed|supported|member)\s+projects?\b|\bprojects\s+(?:must|should|are\s+required)/i.test(text);
+  if (NORMATIVE.test(withoutQuotedSpeech(text)) && !projectRules && !(policy === 'safety' && ROLE_SAFETY.test(text))) return undefined;
+  const hedged = hasPhrase(lex.hedges, text);
+  const negated = NEGATION.test(text);
+  const historical = !CURRENT_MARKER.test(text) && EVENT_VERB.test(text) && DATE_WORD.test(text);
+  return { category: cat, policy, current: !historical, hedged, negated };
+}
+
+/** Text with quoted speech blanked when the sentence attributes it ("…," Clegg said): the quote is not the writer's opinion. */
+function withoutQuotedSpeech(text: string): string {
+  if (!ATTRIBUTION.test(text)) return text;
+  return text.replace(/["“][^"”]{3,}["”]/g, (m) => ' '.repeat(m.length));
+}
+
+function categoryOf(text: string, lex: Lexicons, aboutTheAlliance: boolean, ctx: SentenceContext): [Category, PolicyKey] | undefined {
+  const has = (c: Category) => {
+    const re = lex.categories.get(c);
+    return re ? hasPhrase(re, text) : false;
+  };
+  // The Alliance's role stated with a negation ("is not a regulator") comes first: such sentences
+  // often go on to say what the role does not imply about members' systems.
+  if (aboutTheAlliance && ROLE_SAFETY.test(text) && /\b(?:not|no|never|neither|nor|doesn['’]t|isn['’]t)\b/i.test(text) && !/^(?:\S+\s+){0,3}(?:models?|systems?)\b/i.test(text)) return ['safety', 'safety'];
+  // A system is (not) safe: needs independent evidence whoever the subject is.
+  if (SYSTEM_SAFE.test(text) && !/\bsafe\s+harbou?r\b/i.test(text) && !/\b(?:whether|if)\b[^.;:]{0,60}\b(?:is|are|was|were)\s+(?:not\s+)?(?:safe|vetted|trusted|secure)\b/i.test(text)) {
+    if (aboutTheAlliance && !/\b(?:models?|systems?|llms?|tools?|platforms?|weights|releases?|products?|applications?|apps?|agents?|it|they|its|their|chatbots?|assistants?)\b/i.test(text.replace(/\bAI\s+Alliance\b/g, ''))) return ['safety', 'safety'];
+    return ['safety', 'safety/system'];
+  }
+  const openAsked = /\b(?:whether|if)\b[^.;]{0,80}\b(?:is|are|count|counts|qualif\w+|meets?)\b/i.test(text);
+  if (!openAsked && (OPEN_PREDICATE.test(text) || (OSAID.test(text) && has('open-source-ai')))) return ['open-source-ai', 'open-source-ai'];
+  const withoutMemberProjects = text.replace(/\bmember\s+projects?\b/gi, '');
+  const members = MEMBER_NOUN.test(withoutMemberProjects);
+  const foundingPair = /\bIBM\b.{0,40}\bMeta\b|\bMeta\b.{0,40}\bIBM\b/.test(text) && FOUNDING_LAUNCH.test(text);
+  const memberClaim = members && !/\bmember\s+(?:of|states?)\b(?!\s+the\s+(?:AI\s+)?Alliance)/i.test(text) && (PROPER_OR_NUMBER.test(text) || MEMBER_COMPOSITION.test(text.trim()) || /\bthe\s+membership\b|\b(?:make|makes)\s+up\b|\baccount\s+for\b|\bmajority\b|\bpercent\b|%/i.test(text));
+  // Who is not a member: "Notably absent are OpenAI, Google and Microsoft."
+  if (ctx.aboutAlliance && NON_MEMBERS.test(text) && PROPER_OR_NUMBER.test(text)) return ['membership', 'membership'];
+  // The Alliance's project tiers are its own governance terms: no other subject is needed.
+  const tiers = /\b(?:managed|supported)[\s-]projects?\b/i.test(text);
+  if (!aboutTheAlliance && !foundingPair && !memberClaim && !tiers && !ctx.tableRow) return undefined;
+  if (PRESS.test(text) && PRESS_SUBJECT.test(text)) return ['other', 'other/press'];
+  if (ROLE_SAFETY.test(text) && aboutTheAlliance && /\b(?:not|no|never|neither|nor|doesn['’]t|isn['’]t)\b/i.test(text)) return ['safety', 'safety'];
+  // "Launched in 2023 by IBM and Meta, it now counts 140 members": the current state is the claim.
+  if (CURRENT_MARKER.test(text) && memberClaimWords(text) && has('membership')) return ['membership', 'membership'];
+  if (FOUNDING_STRONG.test(text) || foundingPair || (FOUNDING_LAUNCH.test(text) && aboutTheAlliance && !hasPhrase(lex.projects, text) && !/\bproject|initiative|platform|hub|benchmark|toolkit|dataset|working\s+group\b/i.test(text) && /\b2023\b|\bIBM\b|\bMeta\b|\bin\s+December\b/.test(text))) return ['founding', 'founding'];
+  const governance = has('governance-licensing');
+  if (/\b(?:is|was|became|becomes|as)\s+(?:now\s+)?an?\s+(?:AI\s+)?(?:Alliance\s+)?(?:managed|supported|member|incubat\w+|graduated|core)\s+project\b/i.test(text) && !/\blicen[cs]/i.test(text)) return ['project', 'project'];
+  if (governance && /\b(?:managed|supported|member)\s+projects?\b|\blicen[cs]/i.test(text)) return governanceOf(text, lex);
+  if (has('membership') && (members || /\b(?:organi[sz]ations|companies|universities|institutions|startups|collaborators|participants|signatories)\b/i.test(withoutMemberProjects))) return ['membership', 'membership'];
+  if (MISSION.test(text) && aboutTheAlliance) return ['other', 'other'];
+  if (governance) return governanceOf(text, lex);
+  return restOf(text, lex, aboutTheAlliance, has, members, ctx);
+}
+
+function memberClaimWords(text: string): boolean {
+  return /\b(?:members|membership|member\s+organi[sz]ations|organi[sz]ations|companies|institutions)\b/i.test(text) && !/\bfounding\s+members\b/i.test(text.replace(/\b(?:now|currently|today)\b.*$/i, ''));
+}
+
+function governanceOf(text: string, lex: Lexicons): [Category, PolicyKey] {
+  {
+    const licence = /\blicen[cs]\w*|\bApache|\bCDLA\b|\bCC[- ]BY\b|Creative\s+Commons/i.test(text);
+    const allianceWide = ALLIANCE_WIDE.test(text) || /\bAlliance['’]s\s+(?:default|standard)/i.test(text);
+    const oneProject = licence && !allianceWide && (hasPhrase(lex.projects, text) || PROJECT_SCOPED.test(text));
+    return ['governance-licensing', oneProject ? 'governance-licensing/project' : 'governance-licensing'];
+  }
+}
+
+function restOf(text: string, lex: Lexicons, aboutTheAlliance: boolean, has: (c: Category) => boolean, members: boolean, ctx: SentenceContext): [Category, PolicyKey] | undefined {
+  if (ROLE_SAFETY.test(text) && aboutTheAlliance) return ['safety', 'safety'];
+  if (has('project') || hasPhrase(lex.projects, text)) return ['project', 'project'];
+  if (has('other') && aboutTheAlliance) return ['other', 'other'];
+  if (ctx.tableRow && members) return ['membership', 'membership'];
+  return undefined;
+}
+
+/** Whether a text names the Open Source AI Definition or the OSI. */
+export function mentionsOsaid(text: string): boolean {
+  return OSAID.test(text);
+}

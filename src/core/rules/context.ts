@@ -1,0 +1,127 @@
+// What the rules share: the context they run in, and what a claim's citations amount to (approved
+// or not, their retrieval dates), computed once per claim however many rules ask.
+import type { Analysis, ClaimFinding } from '../evidence/analysis';
+import type { Citation } from '../evidence/citations';
+import { hostOf, sourceRegistry } from '../evidence/sources';
+import type { StubContext } from '../fixes/stubs';
+import { suppressFix } from '../fixes/suppress';
+import type { DateMention } from '../language/dates';
+import type { Category, CategoryPolicy, Config, Diagnostic, Fix, RuleId } from '../types';
+
+export type Finding = Omit<Diagnostic, 'severity'>;
+
+export interface RuleContext {
+  analysis: Analysis;
+  config: Config;
+  asOf: string;
+  stubs: StubContext;
+}
+
+export const POLICY_NAMES: Record<string, string> = {
+  founding: 'Founding',
+  membership: 'Membership',
+  'governance-licensing': 'Governance/licensing',
+  'governance-licensing/project': 'Project licence',
+  project: 'Project',
+  safety: 'Safety-role',
+  'safety/system': 'System-safety',
+  'open-source-ai': 'Open Source AI',
+  other: 'Mission',
+  'other/press': 'Press',
+};
+
+export function policyOf(config: Config, policy: string, category: Category): CategoryPolicy {
+  return config.categories[policy] ?? config.categories[category] ?? { approved: [], requireRetrievalDate: true, maxAgeDays: 365 };
+}
+
+/** "membership needs the AI Alliance site (thealliance.ai), retrieved within 365 days" */
+export function needs(ctx: RuleContext, claim: ClaimFinding, withDate: boolean): string {
+  const { policy, category } = claim.judgement;
+  const p = policyOf(ctx.config, policy, category);
+  const registry = sourceRegistry(ctx.config);
+  const labels = p.approved.map((t) => registry.label(t));
+  const what = labels.length ? labels.join(' or ') : 'an approved source (none is configured)';
+  const date = withDate && p.requireRetrievalDate && claim.judgement.current ? `, retrieved within ${maxAge(ctx, p)} days` : '';
+  return `${(POLICY_NAMES[policy] ?? category).toLowerCase()} claims need ${what}${date}`;
+}
+
+export function maxAge(ctx: RuleContext, p: CategoryPolicy): number {
+  const override = ctx.config.rules['stale-retrieval-date']?.options?.maxAgeDays;
+  return typeof override === 'number' && override > 0 ? override : p.maxAgeDays;
+}
+
+/** A finding on the claim's sentence. */
+export function claimFinding(claim: ClaimFinding, rule: RuleId, message: string, related: Diagnostic['related'] = []): Finding {
+  return { rule, category: claim.judgement.category, policy: claim.judgement.policy, start: claim.sentence.start, end: claim.sentence.end, message, related, suggestions: [] };
+}
+
+/** "Membership claim" */
+export function claimName(claim: ClaimFinding): string {
+  const n = POLICY_NAMES[claim.judgement.policy] ?? claim.judgement.category;
+  return `${n} claim`;
+}
+
+/** The approved source types of a claim that have a canonical URL, preferred first. */
+export function stubSources(ctx: RuleContext, claim: ClaimFinding): { type: string; url: string }[] {
+  const { policy, category } = claim.judgement;
+  const p = policyOf(ctx.config, policy, category);
+  const out: { type: string; url: string }[] = [];
+  for (const type of p.approved) {
+    const canonical = ctx.config.sources.types[type]?.canonical;
+    const url = canonical?.[policy] ?? canonical?.[category] ?? canonical?.default;
+    if (url) out.push({ type, url });
+  }
+  return out;
+}
+
+/** A comment suppressing `rule` on the claim's line. */
+export function suppression(ctx: RuleContext, claim: ClaimFinding, rule: RuleId): Fix {
+  const topLevel = claim.unit.kind === 'paragraph' || claim.unit.kind === 'heading';
+  return suppressFix(ctx.stubs, claim.sentence.start, rule, claim.unit.start, topLevel);
+}
+
+/** What a cited claim's citations amount to, for the source-type and retrieval-date rules. */
+export interface ClaimEvidence {
+  policy: CategoryPolicy;
+  /** Citations of an approved type. */
+  approved: Citation[];
+  /** Where each citation points, for the findings' related locations. */
+  related: Diagnostic['related'];
+  /** Retrieval dates that cannot count (unparseable, relative, in the future). */
+  invalid: DateMention[];
+  valid: DateMention[];
+  /** Whether the claim needs a retrieval date: current-state, approved source, policy asks for it. */
+  dateRequired: boolean;
+  /** The citations whose dates are judged: the approved ones, or all when none is approved. */
+  dated: Citation[];
+}
+
+const evidenceCache = new WeakMap<ClaimFinding, ClaimEvidence>();
+
+/** The evidence of a claim that has at least one citation. */
+export function claimEvidence(ctx: RuleContext, claim: ClaimFinding): ClaimEvidence {
+  let e = evidenceCache.get(claim);
+  if (e) return e;
+  const { citations } = claim.resolution;
+  const policy = policyOf(ctx.config, claim.judgement.policy, claim.judgement.category);
+  const approved = citations.filter((c) => policy.approved.includes(c.type));
+  const related = citations.flatMap((c) => (c.related ? [c.related] : [{ start: c.locator.start, end: c.locator.end, message: `Cites ${c.url ? hostOf(c.url) : 'a source'} (${c.type})` }]));
+  const dated = approved.length > 0 ? approved : citations;
+  const dates = uniqueDates(dated.flatMap((c) => c.dates));
+  const invalid = dates.filter((d) => d.problem || (d.iso && d.iso > ctx.asOf));
+  const valid = dates.filter((d) => d.iso && !d.problem && d.iso <= ctx.asOf);
+  const dateRequired = approved.length > 0 && policy.requireRetrievalDate && claim.judgement.current;
+  e = { policy, approved, related, invalid, valid, dateRequired, dated };
+  evidenceCache.set(claim, e);
+  return e;
+}
+
+function uniqueDates(dates: DateMention[]): DateMention[] {
+  const seen = new Set<string>();
+  return dates.filter((d) => {
+    const k = `${d.start}:${d.end}`;
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+}

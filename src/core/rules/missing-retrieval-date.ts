@@ -1,0 +1,43 @@
+// missing-retrieval-date: a current-state claim's approved citations carry no retrieval date.
+// Fix: a retrieval-date stub on the first citation that has a place for one.
+import type { Citation } from '../evidence/citations';
+import { hostOf } from '../evidence/sources';
+import { retrievalDateStub } from '../fixes/stubs';
+import { UNVERIFIED } from '../language/dates';
+import { claimEvidence, claimFinding, claimName, maxAge, POLICY_NAMES, suppression } from './context';
+import { docsUrl, NO_OPTIONS, type Rule } from './meta';
+
+export const missingRetrievalDate: Rule = {
+  meta: {
+    id: 'missing-retrieval-date',
+    description: "A current-state claim's citations carry no retrieval date.",
+    defaultSeverity: 'warning',
+    fixable: true,
+    docsUrl: docsUrl('missing-retrieval-date'),
+    optionsSchema: NO_OPTIONS,
+  },
+  checkClaim(ctx, claim) {
+    if (claim.resolution.citations.length === 0) return [];
+    const evidence = claimEvidence(ctx, claim);
+    if (!evidence.dateRequired || evidence.valid.length > 0 || evidence.invalid.length > 0) return [];
+    const citations = evidence.dated;
+    // A citation that already carries an unverified stub gets no second one: it awaits the writer.
+    const target = citations.find((c) => c.dateSlot && !carriesStub(ctx.analysis.model.text, c));
+    const hosts = [...new Set(citations.map((c) => (c.url ? hostOf(c.url) : c.type)))].join(', ');
+    const kind = (POLICY_NAMES[claim.judgement.policy] ?? claim.judgement.category).toLowerCase();
+    const f = claimFinding(claim, 'missing-retrieval-date', `${claimName(claim)} cites ${hosts} with no retrieval date; a current-state ${kind} claim needs the date the source was checked, within ${maxAge(ctx, evidence.policy)} days (e.g. "retrieved ${ctx.asOf}").`, evidence.related);
+    const fix = target ? retrievalDateStub(ctx.stubs, target) : undefined;
+    if (fix) {
+      f.fix = fix;
+      f.suggestions.push(fix);
+    }
+    if (claim.unit.kind !== 'front-matter') f.suggestions.push(suppression(ctx, claim, 'missing-retrieval-date'));
+    return [f];
+  },
+};
+
+/** Whether a citation's definition or the text just after its link holds a TODO-verify marker. */
+function carriesStub(text: string, c: Citation): boolean {
+  const near = c.related ? text.slice(c.related.start, c.related.end + 80) : text.slice(c.locator.start, (c.dateSlot?.at ?? c.locator.end) + 80);
+  return near.includes(UNVERIFIED);
+}

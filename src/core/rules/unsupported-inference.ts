@@ -1,0 +1,27 @@
+// unsupported-inference: the text relies on an inference the sources forbid (an Alliance
+// affiliation as evidence of safety or openness, every member endorses every project, every
+// project is mature). Found by the language stage; independent of the claim's citations.
+import { suppressFix } from '../fixes/suppress';
+import { docsUrl, NO_OPTIONS, type Rule } from './meta';
+
+export const unsupportedInference: Rule = {
+  meta: {
+    id: 'unsupported-inference',
+    description: 'The text relies on an inference the sources forbid (affiliation as evidence of safety or openness, universal endorsement, universal maturity).',
+    defaultSeverity: 'error',
+    fixable: false,
+    docsUrl: docsUrl('unsupported-inference'),
+    optionsSchema: NO_OPTIONS,
+  },
+  checkDocument(ctx) {
+    return ctx.analysis.inferences.map((i) => ({
+      rule: 'unsupported-inference' as const,
+      category: i.match.category,
+      start: i.sentence.start,
+      end: i.sentence.end,
+      message: i.match.message,
+      related: [],
+      suggestions: [suppressFix(ctx.stubs, i.sentence.start, 'unsupported-inference', i.unit.start, i.unit.kind === 'paragraph' || i.unit.kind === 'heading')],
+    }));
+  },
+};
