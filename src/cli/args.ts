@@ -27,6 +27,8 @@ export interface CliOptions {
   maxWarnings?: number;
   ruleOverrides: Array<{ rule: RuleId; severity: RuleSeverity }>;
   quiet: boolean;
+  /** Say why each finding was reported (stylish and json). */
+  explain: boolean;
   color?: boolean;
   /** Worker threads for linting; undefined chooses by tree size, 1 lints on the main thread. */
   threads?: number;
@@ -49,6 +51,7 @@ export function parseArgs(argv: readonly string[]): CliOptions {
     fixDryRun: false,
     ruleOverrides: [],
     quiet: false,
+    explain: false,
   };
   let onlyPatterns = false;
   for (let i = 0; i < argv.length; i++) {
@@ -138,6 +141,9 @@ export function parseArgs(argv: readonly string[]): CliOptions {
         options.threads = Number(value);
         break;
       }
+      case '--explain':
+        options.explain = true;
+        break;
       case '--color':
         options.color = true;
         break;

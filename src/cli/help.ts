@@ -19,6 +19,8 @@ Options:
   --max-warnings N            Fail (exit 1) when there are more than N warnings
   --rule RULE=SEVERITY        Set a rule's severity: error, warning, info or off (repeatable)
   -q, --quiet                 Report errors only
+  --explain                   Say why each finding was reported: the claim's category, kind of
+                              time and trigger, the citations in scope, their types and dates
   --threads N                 Lint on N threads (default: one per idle core on large trees)
   --color, --no-color         Force or disable colour (default: colour only on a terminal)
   -h, --help                  Show this help

@@ -1,7 +1,7 @@
 // The CLI's view of lint results: 1-based positions, fingerprints and counts, computed once so
 // that every formatter prints the same facts.
 import { createHash } from 'node:crypto';
-import { LineIndex, ruleById, type Category, type Diagnostic, type RuleId, type Severity } from '../core';
+import { LineIndex, ruleById, type Category, type Diagnostic, type Explanation, type RuleId, type Severity } from '../core';
 
 export interface Finding {
   /** 1-based line and column; columns count UTF-16 code units, as VS Code does. */
@@ -17,6 +17,8 @@ export interface Finding {
   fixable: boolean;
   /** Stable across unrelated edits: rule, normalized claim text and occurrence index. */
   fingerprint: string;
+  /** Why it was reported (printed with --explain). */
+  explain?: Explanation;
 }
 
 export interface FileReport {
@@ -55,6 +57,7 @@ export function toFindings(text: string, diagnostics: readonly Diagnostic[]): Fi
       message: d.message,
       fixable: d.fix !== undefined && (ruleById(d.rule)?.fixable ?? true),
       fingerprint: createHash('sha256').update(`${key}\u0000${occurrence}`).digest('hex').slice(0, 32),
+      explain: d.explain,
     };
   });
 }

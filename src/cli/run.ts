@@ -124,7 +124,7 @@ export async function run(options: CliOptions, io: CliIo): Promise<number> {
     const toFile = request.file !== undefined;
     if (!toFile && stdoutTaken) continue;
     const color = !toFile && (options.color ?? (io.stdoutIsTerminal && !process.env.NO_COLOR));
-    const text = formatReport(request.name, reports, { cwd: io.cwd, version: io.version, color });
+    const text = formatReport(request.name, reports, { cwd: io.cwd, version: io.version, color, explain: options.explain });
     if (request.file === undefined) {
       io.stdout.write(text);
       continue;

@@ -5,5 +5,7 @@ export { lint, createLintSession, type LintSession } from './lint';
 export { applyFixes, type ApplyResult } from './fixes/apply';
 export { fixAll, type FixAllResult } from './fixAll';
 export { LineIndex } from './text';
+export { explanationLines } from './explain';
+export { claimLedger, type ClaimRecord, type ClaimStatus, type InferenceRecord, type Ledger } from './ledger';
 export { RULES, ruleById, type RuleMeta } from './rules';
 export { defaultConfig } from './config/defaults';

@@ -1,4 +1,4 @@
-import { analyse } from './evidence/analysis';
+import { analyse, type Analysis } from './evidence/analysis';
 import { todayIso } from './language/dates';
 import { sharedDefaultConfig } from './config/defaults';
 import type { Directive, DocumentModel } from './markdown/model';
@@ -16,10 +16,7 @@ import { hasPhrase } from './language/phrases';
 export function lint(text: string, options: LintOptions = {}): LintResult {
   const config = options.config ?? (sharedDefaultConfig() as Config);
   if (!mayHaveFindings(text, config)) return { diagnostics: [], notes: [] };
-  const asOf = options.asOf ?? todayIso();
-  if (text.length > CHUNK_THRESHOLD) return lintModel(buildModel(text, parseInChunks(text), 0), config, asOf);
-  const { root, base } = parseMarkdown(text);
-  return lintModel(buildModel(text, root, base), config, asOf);
+  return lintModel(buildDocumentModel(text), config, options.asOf ?? todayIso());
 }
 
 /**
@@ -35,13 +32,7 @@ export function mayHaveFindings(text: string, config: Config): boolean {
 
 /** Runs the rules over a built document model. */
 export function lintModel(model: DocumentModel, config: Config, asOf: string): LintResult {
-  const analysis = analyse(model, config);
-  const lines = new LineIndex(model.text);
-  const ctx: RuleContext = { analysis, config, asOf, stubs: stubContext(analysis, asOf, lines) };
-  const findings: Finding[] = [];
-  // Claim by claim, each rule in the registry's order: stub labels are handed out in text order.
-  for (const claim of analysis.claims) for (const rule of CLAIM_RULES) findings.push(...rule.checkClaim!(ctx, claim));
-  for (const rule of DOCUMENT_RULES) findings.push(...rule.checkDocument!(ctx));
+  const { findings, lines } = runRules(model, config, asOf);
   const diagnostics: Diagnostic[] = [];
   const suppressed = suppressionFilter(model.directives, lines);
   for (const f of findings) {
@@ -52,6 +43,33 @@ export function lintModel(model: DocumentModel, config: Config, asOf: string): L
   }
   diagnostics.sort((a, b) => a.start - b.start || a.end - b.end || a.rule.localeCompare(b.rule));
   return { diagnostics, notes: model.notes };
+}
+
+export interface RuleRun {
+  analysis: Analysis;
+  ctx: RuleContext;
+  lines: LineIndex;
+  /** Every rule's findings, before severities and suppression comments apply. */
+  findings: Finding[];
+}
+
+/** Analyses a document model and runs every rule over it. */
+export function runRules(model: DocumentModel, config: Config, asOf: string): RuleRun {
+  const analysis = analyse(model, config);
+  const lines = new LineIndex(model.text);
+  const ctx: RuleContext = { analysis, config, asOf, stubs: stubContext(analysis, asOf, lines) };
+  const findings: Finding[] = [];
+  // Claim by claim, each rule in the registry's order: stub labels are handed out in text order.
+  for (const claim of analysis.claims) for (const rule of CLAIM_RULES) findings.push(...rule.checkClaim!(ctx, claim));
+  for (const rule of DOCUMENT_RULES) findings.push(...rule.checkDocument!(ctx));
+  return { analysis, ctx, lines, findings };
+}
+
+/** Parses a draft into its document model (in chunks when it is very long). */
+export function buildDocumentModel(text: string): DocumentModel {
+  if (text.length > CHUNK_THRESHOLD) return buildModel(text, parseInChunks(text), 0);
+  const { root, base } = parseMarkdown(text);
+  return buildModel(text, root, base);
 }
 
 /** Builds a predicate telling whether a rule is suppressed at an offset by disable comments. */

@@ -57,6 +57,60 @@ export interface RelatedLocation {
   message: string;
 }
 
+/**
+ * A claim's kind of time: `current` (the present state: needs a retrieval date where its policy
+ * asks), `historical` (a dated past event), `timeless` (what a tool or definition is or does).
+ */
+export type ClaimTime = 'current' | 'historical' | 'timeless';
+
+/** Why a sentence is a claim, and of which kind. */
+export interface ClaimExplanation {
+  category: Category;
+  /** The policy key that chose the approved source types (e.g. `safety/system`). */
+  policy: PolicyKey;
+  /** The policy in words, e.g. "a system's safety". */
+  policyLabel: string;
+  time: ClaimTime;
+  /** The words that made the sentence a claim of its category. */
+  trigger?: string;
+  /** What the sentence is about: the Alliance, a project, a member… */
+  subject?: string;
+  hedged: boolean;
+  negated: boolean;
+  /** Source types the policy accepts. */
+  approved: string[];
+}
+
+/** A citation in a claim's scope, as the judgement saw it. */
+export interface CitationExplanation {
+  /** How it is written: inline link, footnote, reference link, `[@key]`… */
+  kind: string;
+  url?: string;
+  /** Source type of the URL (or of the wording, for a footnote without one). */
+  type: string;
+  approved: boolean;
+  /** Retrieval dates found for it; `problem` says why a date does not count. */
+  dates: { raw: string; iso?: string; problem?: string }[];
+  start: number;
+  end: number;
+}
+
+/** What a forbidden inference was made of. */
+export interface InferenceExplanation {
+  kind: string;
+  /** The words naming the affiliation, the quality and what links them. */
+  affiliation?: string;
+  quality?: string;
+  link?: string;
+}
+
+/** Why a finding was reported (`--explain`, the JSON field, the editor's hover). */
+export interface Explanation {
+  claim?: ClaimExplanation;
+  citations: CitationExplanation[];
+  inference?: InferenceExplanation;
+}
+
 export interface Diagnostic {
   rule: RuleId;
   severity: Severity;
@@ -72,6 +126,8 @@ export interface Diagnostic {
   fix?: Fix;
   /** Editor-only alternatives (e.g. choose which approved source to cite); never applied by fix-all. */
   suggestions: Fix[];
+  /** Why the finding was reported. */
+  explain?: Explanation;
 }
 
 export interface SourcePattern {

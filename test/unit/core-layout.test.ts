@@ -27,6 +27,8 @@ const STAGES: Record<string, number> = {
   config: 6,
   'lint.ts': 7,
   'fixAll.ts': 7,
+  'ledger.ts': 7,
+  'explain.ts': 7,
   'index.ts': 8,
 };
 

@@ -11,14 +11,16 @@ export interface FormatContext {
   version: string;
   /** Colour is used only by stylish, and only when writing to a terminal. */
   color: boolean;
+  /** Say why each finding was reported (stylish and json). */
+  explain: boolean;
 }
 
 export function formatReport(name: FormatName, reports: readonly FileReport[], context: FormatContext): string {
   switch (name) {
     case 'stylish':
-      return formatStylish(reports, context.color);
+      return formatStylish(reports, context.color, context.explain);
     case 'json':
-      return formatJson(reports);
+      return formatJson(reports, context.explain);
     case 'sarif':
       return formatSarif(reports, context);
     case 'github':

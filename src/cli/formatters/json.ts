@@ -1,7 +1,7 @@
 // Machine-readable output: one array of findings with 1-based lines and columns.
 import type { FileReport } from '../report';
 
-export function formatJson(reports: readonly FileReport[]): string {
+export function formatJson(reports: readonly FileReport[], explain = false): string {
   const rows = reports.flatMap((report) =>
     report.findings.map((f) => ({
       file: report.path,
@@ -14,6 +14,7 @@ export function formatJson(reports: readonly FileReport[]): string {
       category: f.category ?? null,
       message: f.message,
       fixable: f.fixable,
+      ...(explain ? { explain: f.explain ?? null } : {}),
     })),
   );
   return JSON.stringify(rows, null, 2) + '\n';

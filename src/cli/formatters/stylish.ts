@@ -1,4 +1,5 @@
 // Human-readable output grouped by file: `line:col  severity  message  rule`, then a summary.
+import { explanationLines } from '../../core';
 import { countFindings, type FileReport } from '../report';
 
 const ANSI = {
@@ -11,19 +12,20 @@ const ANSI = {
   blue: '\u001b[34m',
 };
 
-export function formatStylish(reports: readonly FileReport[], color: boolean): string {
+export function formatStylish(reports: readonly FileReport[], color: boolean, explain = false): string {
   const paint = (codes: string, text: string): string => (color ? `${codes}${text}${ANSI.reset}` : text);
   const severityColor = { error: ANSI.red, warning: ANSI.yellow, info: ANSI.blue } as const;
   const out: string[] = [];
   for (const report of reports) {
     if (report.findings.length === 0) continue;
-    const rows = report.findings.map((f) => [`${f.line}:${f.column}`, f.severity, f.message, f.rule] as const);
-    const widths = [0, 1].map((i) => Math.max(...rows.map((r) => r[i].length)));
+    const rows = report.findings.map((f) => [`${f.line}:${f.column}`, f.severity, f.message, f.rule, f] as const);
+    const widths = [0, 1].map((i) => Math.max(...rows.map((r) => (r[i] as string).length)));
     out.push(paint(ANSI.underline, report.path));
-    for (const [position, severity, message, rule] of rows) {
+    for (const [position, severity, message, rule, finding] of rows) {
       out.push(
         `  ${paint(ANSI.dim, position.padEnd(widths[0]))}  ${paint(severityColor[severity], severity.padEnd(widths[1]))}  ${message}  ${paint(ANSI.dim, rule)}`,
       );
+      if (explain) for (const line of explanationLines(finding.explain)) out.push(paint(ANSI.dim, `${' '.repeat(widths[0] + 4)}${line}`));
     }
     out.push('');
   }

@@ -1,4 +1,4 @@
-import type { Category, Lexicon, PolicyKey } from '../types';
+import type { Category, ClaimTime, Lexicon, PolicyKey } from '../types';
 import { hasPhrase, phraseRegex } from './phrases';
 
 export interface ClaimJudgement {
@@ -6,6 +6,11 @@ export interface ClaimJudgement {
   policy: PolicyKey;
   /** A current-state claim (needs a retrieval date where the policy says so); false for dated events. */
   current: boolean;
+  time: ClaimTime;
+  /** The words that made the sentence a claim of its category. */
+  trigger?: string;
+  /** What the sentence is about, as written ("the AI Alliance", "Tapestry", "It"…). */
+  subject?: string;
   hedged: boolean;
   negated: boolean;
 }
@@ -153,7 +158,8 @@ export function judgeSentence(text: string, lex: Lexicons, ctx: SentenceContext)
   const hedged = hasPhrase(lex.hedges, text);
   const negated = NEGATION.test(text);
   const historical = !CURRENT_MARKER.test(text) && EVENT_VERB.test(text) && DATE_WORD.test(text);
-  return { category: cat, policy, current: !historical, hedged, negated };
+  const time: ClaimTime = historical ? 'historical' : 'current';
+  return { category: cat, policy, current: time === 'current', time, trigger: triggerOf(main, lex, cat), subject: subjectText(main, lex), hedged, negated };
 }
 
 /** Text with quoted speech blanked when the sentence attributes it ("…," Clegg said): the quote is not the writer's opinion. */
@@ -224,4 +230,23 @@ function restOf(text: string, lex: Lexicons, aboutTheAlliance: boolean, has: (c:
 /** Whether a text names the Open Source AI Definition or the OSI. */
 export function mentionsOsaid(text: string): boolean {
   return OSAID.test(text);
+}
+
+/** The first trigger phrase of the category in the sentence, for explanations. */
+function triggerOf(text: string, lex: Lexicons, category: Category): string | undefined {
+  const re = lex.categories.get(category);
+  if (!re) return undefined;
+  re.lastIndex = 0;
+  return re.exec(text)?.[0];
+}
+
+/** How the sentence names what it is about, for explanations. */
+function subjectText(text: string, lex: Lexicons): string | undefined {
+  for (const re of [lex.subjects, lex.projects]) {
+    re.lastIndex = 0;
+    const m = re.exec(text);
+    if (m) return m[0];
+  }
+  const m = /\b(?:the\s+)?Alliance\b|^(?:it|its|they|their|we|our)\b/i.exec(text.trimStart());
+  return m?.[0];
 }

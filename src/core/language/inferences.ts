@@ -7,6 +7,15 @@ export interface InferenceMatch {
   kind: 'affiliation-safety' | 'affiliation-openness' | 'universal-endorsement' | 'universal-maturity';
   category: Category;
   message: string;
+  /** The words that make the inference: the affiliation (or universal subject), the quality, the link. */
+  affiliation?: string;
+  quality?: string;
+  link?: string;
+}
+
+/** The first match of a pattern in the text, trimmed of the space a pattern may include. */
+function found(re: RegExp, text: string): string | undefined {
+  return re.exec(text)?.[0].trim();
 }
 
 const AFFILIATION = /\b(?:(?:part\s+of|in|listed\s+(?:in|on|by)|hosted\s+(?:by|in)|included\s+in|accepted\s+(?:into|by)|member\s+of|contributes?\s+to|built\s+(?:on|with))\s+(?:the\s+)?AllianceProject\b|(?:AI\s+)?Alliance[- ](?:member(?:ship)?s?|founders?|founding\s+members?|projects?|partners?|affiliat\w+|backed|affiliated|supported|endorsed|approved|certified|vetted|sponsored|badge|logo|participation)|(?:member(?:ship)?|founders?|founding\s+members?|participa\w+|affiliat\w+|part|projects?)\s+(?:of|in|with)\s+(?:the\s+)?(?:AI\s+)?Alliance|(?:joined|joining|backed\s+by|supported\s+by|endorsed\s+by|sponsored\s+by|affiliated\s+with)\s+(?:the\s+)?(?:AI\s+)?Alliance|(?:an?|its|their)\s+(?:AI\s+)?Alliance\s+(?:affiliation|membership|tie|connection|pedigree)|Alliance['’]s\s+(?:backing|endorsement|imprimatur|stamp|seal)|membership|being\s+an?\s+member|(?:a|an|its)\s+member(?:'s)?\s+(?:model|system|company|developer))/i;
@@ -26,15 +35,16 @@ export function findInference(text: string): InferenceMatch | undefined {
   if (/\?\s*["'”’)]*\s*$/.test(t) || PROHIBITION.test(t)) return undefined;
   const refuted = REFUTATION.test(t);
   if (UNIVERSAL_MEMBERS.test(t) && ENDORSE.test(t) && !refuted) {
-    return { kind: 'universal-endorsement', category: 'membership', message: 'Implies that every member endorses every project; membership does not mean endorsement of each project. State which members back it, with a source, or drop the implication.' };
+    return { kind: 'universal-endorsement', category: 'membership', message: 'Implies that every member endorses every project; membership does not mean endorsement of each project. State which members back it, with a source, or drop the implication.', affiliation: found(UNIVERSAL_MEMBERS, t), quality: found(ENDORSE, t) };
   }
   if (UNIVERSAL_PROJECTS.test(t) && MATURE.test(t) && !refuted) {
-    return { kind: 'universal-maturity', category: 'project', message: 'Implies that every Alliance project is mature or production-proven; project status varies. Describe this project\u2019s own status with a source from its repository.' };
+    return { kind: 'universal-maturity', category: 'project', message: 'Implies that every Alliance project is mature or production-proven; project status varies. Describe this project\u2019s own status with a source from its repository.', affiliation: found(UNIVERSAL_PROJECTS, t), quality: found(MATURE, t) };
   }
   if (AFFILIATION.test(t) && LINK.test(t) && !refuted) {
-    if (OPEN_QUALITY.test(t)) return { kind: 'affiliation-openness', category: 'open-source-ai', message: 'Uses an AI Alliance affiliation as evidence that a system is open source; openness under the OSI\u2019s Open Source AI Definition must be shown on its own terms (cite the OSI and the system\u2019s licence).' };
-    if (SAFETY_QUALITY.test(t)) return { kind: 'affiliation-safety', category: 'safety', message: 'Uses an AI Alliance affiliation as evidence that a system is safe, vetted, trusted or compliant; the Alliance is not a regulator and gives no safety approval. Cite an independent evaluation or a regulator instead.' };
-    if (MATURE.test(t)) return { kind: 'universal-maturity', category: 'project', message: 'Uses Alliance affiliation as evidence that a project is mature or production-proven; project status varies. Cite the project\u2019s own status.' };
+    const words = { affiliation: found(AFFILIATION, t), link: found(LINK, t) };
+    if (OPEN_QUALITY.test(t)) return { kind: 'affiliation-openness', category: 'open-source-ai', message: 'Uses an AI Alliance affiliation as evidence that a system is open source; openness under the OSI\u2019s Open Source AI Definition must be shown on its own terms (cite the OSI and the system\u2019s licence).', ...words, quality: found(OPEN_QUALITY, t) };
+    if (SAFETY_QUALITY.test(t)) return { kind: 'affiliation-safety', category: 'safety', message: 'Uses an AI Alliance affiliation as evidence that a system is safe, vetted, trusted or compliant; the Alliance is not a regulator and gives no safety approval. Cite an independent evaluation or a regulator instead.', ...words, quality: found(SAFETY_QUALITY, t) };
+    if (MATURE.test(t)) return { kind: 'universal-maturity', category: 'project', message: 'Uses Alliance affiliation as evidence that a project is mature or production-proven; project status varies. Cite the project\u2019s own status.', ...words, quality: found(MATURE, t) };
   }
   return undefined;
 }

@@ -6,7 +6,7 @@ import { hostOf, sourceRegistry } from '../evidence/sources';
 import type { StubContext } from '../fixes/stubs';
 import { suppressFix } from '../fixes/suppress';
 import type { DateMention } from '../language/dates';
-import type { Category, CategoryPolicy, Config, Diagnostic, Fix, RuleId } from '../types';
+import type { Category, CategoryPolicy, CitationExplanation, Config, Diagnostic, Explanation, Fix, RuleId } from '../types';
 
 export type Finding = Omit<Diagnostic, 'severity'>;
 
@@ -51,8 +51,51 @@ export function maxAge(ctx: RuleContext, p: CategoryPolicy): number {
 }
 
 /** A finding on the claim's sentence. */
-export function claimFinding(claim: ClaimFinding, rule: RuleId, message: string, related: Diagnostic['related'] = []): Finding {
-  return { rule, category: claim.judgement.category, policy: claim.judgement.policy, start: claim.sentence.start, end: claim.sentence.end, message, related, suggestions: [] };
+export function claimFinding(ctx: RuleContext, claim: ClaimFinding, rule: RuleId, message: string, related: Diagnostic['related'] = []): Finding {
+  return { rule, category: claim.judgement.category, policy: claim.judgement.policy, start: claim.sentence.start, end: claim.sentence.end, message, related, suggestions: [], explain: explainClaim(ctx, claim) };
+}
+
+// What each policy is about, in a writer's words (explanations and the editor's hover).
+const POLICY_DESCRIPTIONS: Record<string, string> = {
+  founding: 'the Alliance\u2019s founding',
+  membership: 'who is a member of the Alliance',
+  'governance-licensing': 'the Alliance\u2019s governance or licence policy',
+  'governance-licensing/project': 'one project\u2019s licence',
+  project: 'an Alliance project',
+  safety: 'the Alliance\u2019s safety role',
+  'safety/system': 'whether a system is safe',
+  'open-source-ai': 'Open Source AI status',
+  other: 'the Alliance\u2019s mission',
+  'other/press': 'what the press said',
+};
+
+export function policyDescription(policy: string): string {
+  return POLICY_DESCRIPTIONS[policy] ?? policy;
+}
+
+const explanations = new WeakMap<ClaimFinding, Explanation>();
+
+/** Why a claim was judged as it was: its kind, its citations, their types and dates. */
+export function explainClaim(ctx: RuleContext, claim: ClaimFinding): Explanation {
+  let e = explanations.get(claim);
+  if (e) return e;
+  const j = claim.judgement;
+  const policy = policyOf(ctx.config, j.policy, j.category);
+  const citations: CitationExplanation[] = claim.resolution.citations.map((c) => ({
+    kind: c.locator.kind,
+    url: c.url,
+    type: c.type,
+    approved: policy.approved.includes(c.type),
+    dates: c.dates.map((d) => ({ raw: d.raw, iso: d.iso, problem: d.problem ?? (d.iso && d.iso > ctx.asOf ? 'future' : undefined) })),
+    start: c.locator.start,
+    end: c.locator.end,
+  }));
+  e = {
+    claim: { category: j.category, policy: j.policy, policyLabel: policyDescription(j.policy), time: j.time, trigger: j.trigger, subject: j.subject, hedged: j.hedged, negated: j.negated, approved: [...policy.approved] },
+    citations,
+  };
+  explanations.set(claim, e);
+  return e;
 }
 
 /** "Membership claim" */

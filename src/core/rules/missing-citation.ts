@@ -17,7 +17,7 @@ export const missingCitation: Rule = {
     const { citations, dangling } = claim.resolution;
     if (citations.length > 0) return [];
     const danglingNote = dangling.length ? ` (${dangling.map((d) => ctx.analysis.model.text.slice(d.start, d.end)).join(', ')} ${dangling.length === 1 ? 'has' : 'have'} no definition)` : '';
-    const f = claimFinding(claim, 'missing-citation', `${claimName(claim)} has no citation${danglingNote}; ${needs(ctx, claim, true)}.`, dangling.map((d) => ({ start: d.start, end: d.end, message: 'Marker without a definition' })));
+    const f = claimFinding(ctx, claim, 'missing-citation', `${claimName(claim)} has no citation${danglingNote}; ${needs(ctx, claim, true)}.`, dangling.map((d) => ({ start: d.start, end: d.end, message: 'Marker without a definition' })));
     // Front matter is YAML: a marker or a comment there would change the data, so it gets no edit.
     const editable = claim.unit.kind !== 'front-matter';
     const sources = editable ? stubSources(ctx, claim) : [];

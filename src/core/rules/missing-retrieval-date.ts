@@ -25,7 +25,7 @@ export const missingRetrievalDate: Rule = {
     const target = citations.find((c) => c.dateSlot && !carriesStub(ctx.analysis.model.text, c));
     const hosts = [...new Set(citations.map((c) => (c.url ? hostOf(c.url) : c.type)))].join(', ');
     const kind = (POLICY_NAMES[claim.judgement.policy] ?? claim.judgement.category).toLowerCase();
-    const f = claimFinding(claim, 'missing-retrieval-date', `${claimName(claim)} cites ${hosts} with no retrieval date; a current-state ${kind} claim needs the date the source was checked, within ${maxAge(ctx, evidence.policy)} days (e.g. "retrieved ${ctx.asOf}").`, evidence.related);
+    const f = claimFinding(ctx, claim, 'missing-retrieval-date', `${claimName(claim)} cites ${hosts} with no retrieval date; a current-state ${kind} claim needs the date the source was checked, within ${maxAge(ctx, evidence.policy)} days (e.g. "retrieved ${ctx.asOf}").`, evidence.related);
     const fix = target ? retrievalDateStub(ctx.stubs, target) : undefined;
     if (fix) {
       f.fix = fix;

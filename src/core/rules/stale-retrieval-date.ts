@@ -25,6 +25,6 @@ export const staleRetrievalDate: Rule = {
     const age = daysBetween(newest.iso!, ctx.asOf);
     const limit = maxAge(ctx, policy);
     if (age <= limit) return [];
-    return [claimFinding(claim, 'stale-retrieval-date', `Retrieval date ${newest.iso} is ${age} days old; ${POLICY_NAMES[claim.judgement.policy]?.toLowerCase() ?? claim.judgement.category} claims need a source retrieved within ${limit} days. Re-check the source and update the date.`, [{ start: newest.start, end: newest.end, message: 'Retrieval date' }])];
+    return [claimFinding(ctx, claim, 'stale-retrieval-date', `Retrieval date ${newest.iso} is ${age} days old; ${POLICY_NAMES[claim.judgement.policy]?.toLowerCase() ?? claim.judgement.category} claims need a source retrieved within ${limit} days. Re-check the source and update the date.`, [{ start: newest.start, end: newest.end, message: 'Retrieval date' }])];
   },
 };

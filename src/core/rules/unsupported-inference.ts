@@ -22,6 +22,12 @@ export const unsupportedInference: Rule = {
       message: i.match.message,
       related: [],
       suggestions: [suppressFix(ctx.stubs, i.sentence.start, 'unsupported-inference', i.unit.start, i.unit.kind === 'paragraph' || i.unit.kind === 'heading')],
+      explain: { citations: [], inference: { kind: i.match.kind, affiliation: readable(i.match.affiliation), quality: i.match.quality, link: i.match.link } },
     }));
   },
 };
+
+/** Project names are matched as one placeholder word; explanations name them generically. */
+function readable(words: string | undefined): string | undefined {
+  return words?.replace(/AllianceProject/g, 'an Alliance project');
+}

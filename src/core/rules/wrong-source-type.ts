@@ -20,7 +20,7 @@ export const wrongSourceType: Rule = {
     const evidence = claimEvidence(ctx, claim);
     if (evidence.approved.length > 0) return [];
     const cited = citations.map((c) => `${c.url ? hostOf(c.url) : c.locator.kind === 'footnote' ? 'a footnote without a URL' : 'a source'} (${c.type})`);
-    const f = claimFinding(claim, 'wrong-source-type', `${claimName(claim)} cites ${[...new Set(cited)].join(', ')}; ${needs(ctx, claim, true)}.`, evidence.related);
+    const f = claimFinding(ctx, claim, 'wrong-source-type', `${claimName(claim)} cites ${[...new Set(cited)].join(', ')}; ${needs(ctx, claim, true)}.`, evidence.related);
     const sources = claim.unit.kind !== 'front-matter' ? stubSources(ctx, claim) : [];
     if (sources.length > 0) {
       const label = uniqueLabel(ctx.stubs, claim.judgement.policy);
