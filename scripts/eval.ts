@@ -150,9 +150,11 @@ function lintDocuments(dir: string, asOf: string): Map<string, DocumentRun> {
 /** What the engine made of the sentence a label marks, for the confusion list. */
 function engineView(run: DocumentRun | undefined, l: Label): string {
   if (!run) return 'engine: document not linted';
-  const at = run.lines.offsetAt({ line: l.line - 1, character: Math.max(0, l.c0 - 1) });
-  const claim = run.claims.find((c) => c.start <= at + 1 && at < c.end) ?? run.claims.find((c) => run.lines.positionAt(c.start).line === l.line - 1);
-  const inference = run.inferences.some((i) => i.start <= at + 1 && at < i.end);
+  const from = run.lines.offsetAt({ line: l.line - 1, character: Math.max(0, l.c0 - 1) });
+  const to = from + l.text.length;
+  const covered = (r: { start: number; end: number }) => Math.max(0, Math.min(r.end, to) - Math.max(r.start, from));
+  const claim = run.claims.filter((c) => covered(c) > 0).sort((a, b) => covered(b) - covered(a))[0];
+  const inference = run.inferences.some((i) => covered(i) > 0);
   const parts: string[] = [];
   if (claim?.explain.claim) {
     const c = claim.explain.claim;

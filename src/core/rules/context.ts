@@ -130,8 +130,10 @@ export interface ClaimEvidence {
   approved: Citation[];
   /** Where each citation points, for the findings' related locations. */
   related: Diagnostic['related'];
-  /** Retrieval dates that cannot count (unparseable, relative, in the future). */
+  /** Retrieval dates that are wrong as written (unparseable, impossible, no year, in the future). */
   invalid: DateMention[];
+  /** Words in a date's place that are no date at all ("retrieved yesterday", "n/a"). */
+  notDates: DateMention[];
   valid: DateMention[];
   /** Whether the claim needs a retrieval date: current-state, approved source, policy asks for it. */
   dateRequired: boolean;
@@ -151,10 +153,13 @@ export function claimEvidence(ctx: RuleContext, claim: ClaimFinding): ClaimEvide
   const related = citations.flatMap((c) => (c.related ? [c.related] : [{ start: c.locator.start, end: c.locator.end, message: `Cites ${c.url ? hostOf(c.url) : 'a source'} (${c.type})` }]));
   const dated = approved.length > 0 ? approved : citations;
   const dates = uniqueDates(dated.flatMap((c) => c.dates));
-  const invalid = dates.filter((d) => d.problem || (d.iso && d.iso > ctx.asOf));
+  // A relative date or "n/a" is not a wrong date but no date (source discipline §4): the claim is
+  // undated, and the missing-retrieval-date finding says why the words do not count.
+  const notDates = dates.filter((d) => d.problem === 'relative' || d.problem === 'not-a-date');
+  const invalid = dates.filter((d) => !notDates.includes(d) && (d.problem || (d.iso && d.iso > ctx.asOf)));
   const valid = dates.filter((d) => d.iso && !d.problem && d.iso <= ctx.asOf);
   const dateRequired = approved.length > 0 && policy.requireRetrievalDate && claim.judgement.current;
-  e = { policy, approved, related, invalid, valid, dateRequired, dated };
+  e = { policy, approved, related, invalid, notDates, valid, dateRequired, dated };
   evidenceCache.set(claim, e);
   return e;
 }

@@ -22,10 +22,12 @@ export const missingRetrievalDate: Rule = {
     if (!evidence.dateRequired || evidence.valid.length > 0 || evidence.invalid.length > 0) return [];
     const citations = evidence.dated;
     // A citation that already carries an unverified stub gets no second one: it awaits the writer.
-    const target = citations.find((c) => c.dateSlot && !carriesStub(ctx.analysis.model.text, c));
+    // Nor does one whose date is written as words that are no date: only the writer can replace them.
+    const target = evidence.notDates.length > 0 ? undefined : citations.find((c) => c.dateSlot && !carriesStub(ctx.analysis.model.text, c));
     const hosts = [...new Set(citations.map((c) => (c.url ? hostOf(c.url) : c.type)))].join(', ');
     const kind = (POLICY_NAMES[claim.judgement.policy] ?? claim.judgement.category).toLowerCase();
-    const f = claimFinding(ctx, claim, 'missing-retrieval-date', `${claimName(claim)} cites ${hosts} with no retrieval date; a current-state ${kind} claim needs the date the source was checked, within ${maxAge(ctx, evidence.policy)} days (e.g. "retrieved ${ctx.asOf}").`, evidence.related);
+    const why = evidence.notDates.length > 0 ? ` ("${evidence.notDates[0].raw}" is ${evidence.notDates[0].problem === 'relative' ? 'relative' : 'not a date'})` : '';
+    const f = claimFinding(ctx, claim, 'missing-retrieval-date', `${claimName(claim)} cites ${hosts} with no retrieval date${why}; a current-state ${kind} claim needs the date the source was checked, within ${maxAge(ctx, evidence.policy)} days (e.g. "retrieved ${ctx.asOf}").`, [...evidence.notDates.map((d) => ({ start: d.start, end: d.end, message: 'Not a retrieval date' })), ...evidence.related]);
     const fix = target ? retrievalDateStub(ctx.stubs, target) : undefined;
     if (fix) {
       f.fix = fix;
