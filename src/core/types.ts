@@ -179,6 +179,10 @@ export interface Config {
     types: Record<string, SourceTypeInfo>;
     /** Checked in order; the first match wins. */
     patterns: SourcePattern[];
+    /** Type of a link without a host (`LICENSE`, `../docs/x.md`): a file of the draft's own repository. */
+    relative: string;
+    /** Type of a site-template link (`{{site.baseurl}}/about`): a page of the site that renders the draft. */
+    template: string;
   };
   categories: Record<PolicyKey, CategoryPolicy>;
   lexicon: Lexicon;

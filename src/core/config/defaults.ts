@@ -18,7 +18,7 @@ export function sharedDefaultConfig(): Readonly<Config> {
 }
 
 function buildDefaults(): Config {
-  const sources = parse(sourcesYaml) as { types: Record<string, SourceTypeInfo>; patterns: SourcePattern[] };
+  const sources = parse(sourcesYaml) as Config['sources'];
   const categories = parse(categoriesYaml) as Record<string, CategoryPolicy>;
   const lexicon = parse(lexiconYaml) as Lexicon;
   const rules = Object.fromEntries(

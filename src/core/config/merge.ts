@@ -25,6 +25,8 @@ export function mergeConfig(base: Config, overlay: ConfigOverlay): Config {
     };
   }
   if (overlay.sources?.patterns) next.sources.patterns = [...structuredClone(overlay.sources.patterns), ...next.sources.patterns];
+  if (overlay.sources?.relative) next.sources.relative = overlay.sources.relative;
+  if (overlay.sources?.template) next.sources.template = overlay.sources.template;
   for (const [key, policy] of Object.entries(overlay.categories ?? {})) {
     const current = next.categories[key];
     if (!current) continue;

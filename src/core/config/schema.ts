@@ -136,6 +136,18 @@ export function configJsonSchema(): JsonSchema {
               },
             },
           },
+          relative: {
+            description: 'Source type of a link without a host (LICENSE, ../docs/x.md): a file of the repository the draft lives in.',
+            type: 'string',
+            format: FORMAT.sourceType,
+            pattern: SOURCE_TYPE_NAME,
+          },
+          template: {
+            description: 'Source type of a site-template link ({{site.baseurl}}/about): a page of the site that renders the draft.',
+            type: 'string',
+            format: FORMAT.sourceType,
+            pattern: SOURCE_TYPE_NAME,
+          },
           patterns: {
             description: 'URL patterns checked in order before the built-in ones; the first match wins.',
             type: 'array',

@@ -32,6 +32,8 @@ export interface ConfigOverlay {
     types?: Record<string, Partial<SourceTypeInfo>>;
     /** Checked before the patterns of the files below this one and the defaults. */
     patterns?: SourcePattern[];
+    relative?: string;
+    template?: string;
   };
   categories?: Record<string, Partial<CategoryPolicy>>;
   lexicon?: LexiconOverlay;

@@ -36,6 +36,8 @@ export function sourceRegistry(config: Config): SourceRegistry {
     },
   };
   function classify(url: string): string {
+      if (TEMPLATE_LINK.test(url)) return config.sources.template;
+      if (isRelative(url)) return config.sources.relative;
       const parsed = parseUrl(url);
       if (!parsed) return 'unknown';
       const trimmed = parsed.path.length > 1 ? parsed.path.replace(/\/+$/, '') : parsed.path;
@@ -56,6 +58,17 @@ export function sourceRegistry(config: Config): SourceRegistry {
  */
 export function compilePattern(p: SourcePattern): CompiledPattern {
   return { type: p.type, host: compileHostPattern(p.host), path: p.path ? compilePathGlob(p.path) : undefined };
+}
+
+// `{{site.baseurl}}/about`, `{{ page.tech_docs }}/x`: Jekyll and other Liquid site templates.
+const TEMPLATE_LINK = /^\s*\{\{[^{}]{1,200}\}\}/;
+
+/** A link to a file of the same repository: no scheme, no host, not an anchor or a bare host. */
+function isRelative(url: string): boolean {
+  const u = url.trim();
+  if (!u || /\s/.test(u) || /^(?:[a-z][a-z0-9+.-]*:|\/\/|#|\?)/i.test(u)) return false;
+  if (/^(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:ai|org|com|net|io|dev|edu|gov|co|uk|de|fr|eu|info|app)(?:[/:]|$)/i.test(u)) return false;
+  return true;
 }
 
 /** Host (lower case, without `www.`) and path (lower case, decoded where possible) of a URL. */

@@ -26,6 +26,13 @@ describe('source typing', () => {
     ['https://www.prnewswire.com/news-releases/x.html', 'press-wire'],
     ['https://ai-infrastructure.org/', 'unknown'],
     ['not a url', 'unknown'],
+    ['LICENSE', 'project-repo'],
+    ['../../docs/governance.md', 'project-repo'],
+    ['{{site.baseurl}}/about', 'alliance-github'],
+    ['{{ page.tech_docs }}/training.md', 'alliance-github'],
+    ['#members', 'unknown'],
+    ['mailto:info@example.org', 'unknown'],
+    ['thealliance.ai/members', 'alliance-site'],
   ];
   for (const [url, type] of cases) {
     it(`${url} is ${type}`, () => assert.equal(registry.typeOf(url), type));
