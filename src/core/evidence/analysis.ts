@@ -1,11 +1,11 @@
-import { compileLexicon, judgeSentence, mentionsOsaid, withoutLookalikes, type ClaimJudgement, type Lexicons, type SentenceContext } from '../language/claims';
+import { compileLexicon, judgeSentence, withoutLookalikes, type ClaimJudgement, type Lexicons, type SentenceContext } from '../language/claims';
 import { resolveCitations, type Resolution } from './citations';
 import { findInference, rejectsInference, type InferenceMatch } from '../language/inferences';
 import { hasPhrase } from '../language/phrases';
 import type { DocumentModel, Unit } from '../markdown/model';
 import { sentencesOf, type Sentence } from '../language/sentences';
 import type { Config } from '../types';
-import { yearOf } from '../language/dates';
+import { documentContext } from '../language/document';
 
 export interface ClaimFinding {
   unit: Unit;
@@ -37,21 +37,10 @@ const OTHER_NAME_FIRST = /^(?!(?:The|This|That|These|Those|Every|Each|All|Any|Ma
 const LEADING_ADVERBIAL = /^(?:(?:in|by|since|on|at|after|during|over|within|until|today|now|meanwhile|since\s+then|at\s+launch)\b[^,]{0,50},\s*)/i;
 const TABLE_TOPIC = /\bmember|\bjoin|\bproject|\blicen[cs]|\bfound|\bsource|\bretriev|\baccess|\bcheck|\bclaim|\bcit|\bevidence|\bstatus|\bgovern|\bsafe|\bosaid|\bopen/i;
 
-/** Whether the draft is about the AI Alliance: it names it (not a look-alike) somewhere in its prose. */
-export function isAboutAlliance(model: DocumentModel, lex: Lexicons): boolean {
-  for (const u of model.units) {
-    for (const s of u.segments) if (hasPhrase(lex.subjects, withoutLookalikes(s.masked, lex))) return true;
-    for (const l of u.locators) if (l.url && /(?:^|[/.])(?:thealliance\.ai|aialliance\.org)|github\.com\/the-ai-alliance/i.test(l.url)) return true;
-  }
-  return false;
-}
-
 /** Finds the claims and forbidden inferences of a draft and resolves each claim's citations. */
 export function analyse(model: DocumentModel, config: Config): Analysis {
-  const lex = compileLexicon(config.lexicon);
-  const documentYear = yearOf(model.frontMatter?.date);
-  const aboutAlliance = isAboutAlliance(model, lex);
-  const aboutOsaid = model.units.some((u) => u.segments.some((s) => mentionsOsaid(s.masked)));
+  const doc = documentContext(model, compileLexicon(config.lexicon));
+  const { lex, aboutAlliance, aboutOsaid, documentYear } = doc;
   const claims: ClaimFinding[] = [];
   const inferences: InferenceFinding[] = [];
   let previousAboutAlliance = false;

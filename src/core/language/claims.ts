@@ -1,5 +1,6 @@
 import type { Category, ClaimTime, Lexicon, PolicyKey } from '../types';
 import { hasPhrase, phraseRegex } from './phrases';
+import { timeOf } from './time';
 
 export interface ClaimJudgement {
   category: Category;
@@ -16,7 +17,9 @@ export interface ClaimJudgement {
 }
 
 const QUESTION = /\?\s*["'”’)\]]*\s*$/;
-const INSTRUCTION = /^(?:please\s+)?(?:see|visit|read|check|cite|use|do\s+not|don['’]t|never|always|avoid|refer|learn|click|contact|go\s+to|follow|consider|remember|make\s+sure|ensure|verify|confirm|add|link|write|describe|treat|compare|ask|find|download|install|run|sign\s+up|subscribe|explore|discover|get\s+involved|reach\s+out|keep|prefer|quote|mention|look|note\s+down|watch)\b/i;
+const INSTRUCTION = /^(?:please\s+)?(?:see|visit|read|check|cite|use|do\s+not|don['’]t|never|always|avoid|refer|learn|click|contact|go\s+to|follow|consider|remember|make\s+sure|ensure|verify|confirm|add|link|write|describe|treat|compare|ask|find|download|install|run|sign\s+up|subscribe|explore|discover|get\s+involved|reach\s+out|keep|prefer|quote|mention|look|note\s+down|watch|give|try|join|help|dive|start|say|point\s+out|close|thank|share|tell|email|browse|search|record|require|request|submit|fill|register|rsvp|bring|feel\s+free|don['’]t\s+hesitate|be\s+sure)\b/i;
+// A condition or purpose before an instruction: "If you evaluate models, give Lumen a try."
+const LEADING_CLAUSE = /^(?:if|when|whenever|before|after|once|to|for|while|as\s+you)\b[^,]{1,80},\s*/i;
 const NAVIGATION = /^(?:(?:an?|our|this)\s+(?:[\w,-]+\s+){0,3}(?:list|guide|overview|summary|collection|round-?up|selection|primer|explainer|briefing|timeline|reading\s+list)\s+(?:of|to|for|on|about)\b|for\s+(?:more|details|further)|more\s+(?:information|details|at|on)|learn\s+more|read\s+more|find\s+out\s+more|details\s+(?:are|can\s+be)\s+found|(?:this|the\s+following|below|the\s+(?:table|list)(?:\s+below)?|this\s+(?:table|list|section|memo|article|post|page|guide|document|note|draft|report|brief|explainer|faq)|in\s+this\s+(?:post|article|memo|guide|section))\s+(?:lists?|describes?|summari[sz]es?|covers?|explains?|sets\s+out|advises?|shows?|collects?|gives?|outlines?|looks\s+at|walks|reviews?|compares?|tracks?)\b)/i;
 const SELF_REPORT = /^(?:we|i)\s+(?:checked|reviewed|compared|tested|looked|asked|read|spoke|evaluated|wrote|collected|gathered|tracked|used|met|visited|attended|interviewed)\b|\b(?:we|I)\s+(?:profile|feature|highlight|interview|cover|track|round\s+up|summari[sz]e)\b|\b(?:require|requires|need|needs)\s+our\s+own\b/i;
 const CHANGELOG = /^(?:added|fixed|removed|updated|changed|improved|bumped|refactored|deprecated|renamed|dropped)\b/i;
@@ -29,8 +32,6 @@ const NEGATION = /\b(?:not|no|never|neither|nor|none|isn['’]t|aren['’]t|wasn
 const PRESS = /\b(?:reported|reports|wrote|writes|described|describes|called|calls|dubbed|characteri[sz]ed|covered|headlines?|coverage|according\s+to)\b/i;
 const PRESS_SUBJECT = /\b(?:press|media|news|newspapers?|reporters?|journalists?|outlets?|commentators?|Reuters|Bloomberg|TechCrunch|The\s+Verge|Wired|Axios|CNBC|Forbes|Fortune|VentureBeat|ZDNet|The\s+Register|Financial\s+Times|FT|New\s+York\s+Times|NYT|Wall\s+Street\s+Journal|WSJ|Washington\s+Post|Guardian|BBC|AP|Associated\s+Press|Politico|Semafor|MIT\s+Technology\s+Review)\b/;
 const CURRENT_MARKER = /\b(?:now|currently|today|as\s+of|at\s+present|presently|still|these\s+days|has\s+since|have\s+since|so\s+far|to\s+date)\b/i;
-const EVENT_VERB = /\b(?:announced|launched|founded|co-?founded|formed|created|established|joined|left|released|unveiled|introduced|debuted|started|began|signed|added|was|were|had|became|held|hosted|reported|reached|grew|counted|numbered|surpassed|topped|incorporated|elected|appointed|named)\b/i;
-const DATE_WORD = /\b(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}|\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*|(?:in|on|since|by|during|from|at\s+the\s+end\s+of|early|late|mid-?)\s+(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\s+)?(?:19|20)\d{2}|(?:19|20)\d{2}|at\s+(?:its\s+)?launch|on\s+launch\s+day|at\s+the\s+time|initially|originally)\b/i;
 const SYSTEM_SAFE = /\b(?:is|are|was|were|be|being|been|as|remains?|proven|deemed|considered|certified\s+as|rated)\s+(?:not\s+|now\s+|fully\s+|completely\s+|entirely\s+|inherently\s+|therefore\s+|thus\s+|also\s+|independently\s+|demonstrably\s+)*(?:safe|unsafe|vetted|trusted|trustworthy|secure|harmless|risk-free|safety[- ](?:approved|certified|tested))\b|\b(?:safe|vetted|trusted)\s+(?:to|for)\s+(?:use|deploy)|\b(?:can|could|may)\s+(?:safely\s+)?trust\s+(?:it|them|the\s+model|the\s+system)\b/i;
 const ROLE_SAFETY = /\b(?:regulator|regulat\w+|standards?\s+body|legal\s+force|safety\s+approval|approv\w+|certif\w+|vets?|vetting|vouch\w*|endorse\w*|audits?|accredit\w*|enforce\w*|guarantee\w*)\b/i;
 const OPEN_PREDICATE = /\b(?:is|are|was|were|be|isn['’]t|aren['’]t|qualif\w+\s+as|counts?\s+as|count\s+as|meets?|met|compl\w+\s+with|under|labell?ed|called|marketed\s+as|described\s+as|considered)\s+(?:not\s+|truly\s+|fully\s+|genuinely\s+|really\s+|an?\s+|also\s+|therefore\s+)*(?:open[- ]source|open\s+source\s+ai|osaid|open\s+by\s+the\s+osi|the\s+open\s+source\s+ai\s+definition|osi[- ]approved|open[- ]weights?)\b/i;
@@ -55,6 +56,8 @@ export interface Lexicons {
   subjects: RegExp;
   lookalikes: RegExp;
   projects: RegExp;
+  /** The project names `projects` matches. */
+  projectNames: string[];
   hedges: RegExp;
   categories: Map<Category, RegExp>;
 }
@@ -71,6 +74,7 @@ export function compileLexicon(lexicon: Lexicon): Lexicons {
     subjects: phraseRegex(lexicon.subjects),
     lookalikes: phraseRegex(lexicon.lookalikes),
     projects: phraseRegex(lexicon.projects),
+    projectNames: [...lexicon.projects],
     hedges: phraseRegex(lexicon.hedges),
     categories,
   };
@@ -95,8 +99,18 @@ export function withoutLookalikes(text: string, lex: Lexicons): string {
 export function subjectOf(text: string, lex: Lexicons, aboutAlliance: boolean): 'name' | 'alliance' | 'project' | undefined {
   if (hasPhrase(lex.subjects, text)) return 'name';
   if (aboutAlliance && /\bAlliance(?:['’]s)?\b|\bthe\s+alliance\b/.test(text)) return 'alliance';
-  if (aboutAlliance && hasPhrase(lex.projects, text)) return 'project';
+  if (aboutAlliance && namesProject(text, lex)) return 'project';
   return undefined;
+}
+
+// A product's name: capitalised words ending in what it is ("Trust and Safety User Guide",
+// "Evaluation Reference Stack", "Context Forge"), "Project X", or one word with an inner capital
+// or hyphen ("SemiKong", "GEO-Bench"). In a draft about the Alliance these are its projects' names.
+const PRODUCT_NAME = /(?<![\p{L}\p{N}])(?:(?:[A-Z][\w&+'’.-]*\s+(?:(?:and|&|of|for|the|in|on)\s+)?){1,6}(?:Guide|Stack|Initiative|Hub|Bench|Benchmark|Toolkit|Tools|Kit|Platform|Catalog|Catalogue|Leaderboards?|Datasets?|Framework|Library|Suite|Specification|Protocol|Forge|Engine|Evals|Evaluations|Workbench|Studio|Cookbook|Playbook)|Project\s+[A-Z][\w-]+|[A-Z][a-z]+[A-Z][A-Za-z]+|[A-Z]{2,}-[A-Z][a-z]+)(?![\p{L}\p{N}])/u;
+
+/** Whether the text names a project: one the lexicon or the draft knows, or a product's name. */
+export function namesProject(text: string, lex: Lexicons): boolean {
+  return hasPhrase(lex.projects, text) || PRODUCT_NAME.test(text);
 }
 
 export interface SentenceContext {
@@ -124,7 +138,7 @@ export function isNonClaim(text: string, titleLike = false): boolean {
   const t = text.replace(/^[\s>*_"“'‘(\-–—•]+/, '');
   if (QUESTION.test(t)) return true;
   if (titleLike && (TITLE_LIKE.test(t) || /\b(?:what|how|why|whether)\s+\p{L}+/iu.test(t))) return true;
-  if (INSTRUCTION.test(t) || NAVIGATION.test(t) || SELF_REPORT.test(t) || CHANGELOG.test(t)) return true;
+  if (INSTRUCTION.test(t) || INSTRUCTION.test(t.replace(LEADING_CLAUSE, '')) || NAVIGATION.test(t) || SELF_REPORT.test(t) || CHANGELOG.test(t)) return true;
   if (OPINION.test(t) || SPECULATION.test(t)) return true;
   return false;
 }
@@ -157,8 +171,7 @@ export function judgeSentence(text: string, lex: Lexicons, ctx: SentenceContext)
   if (NORMATIVE.test(withoutQuotedSpeech(text)) && !projectRules && !(policy === 'safety' && ROLE_SAFETY.test(text))) return undefined;
   const hedged = hasPhrase(lex.hedges, text);
   const negated = NEGATION.test(text);
-  const historical = !CURRENT_MARKER.test(text) && EVENT_VERB.test(text) && DATE_WORD.test(text);
-  const time: ClaimTime = historical ? 'historical' : 'current';
+  const time: ClaimTime = timeOf(main, cat, policy);
   return { category: cat, policy, current: time === 'current', time, trigger: triggerOf(main, lex, cat), subject: subjectText(main, lex), hedged, negated };
 }
 
@@ -221,15 +234,10 @@ function governanceOf(text: string, lex: Lexicons): [Category, PolicyKey] {
 
 function restOf(text: string, lex: Lexicons, aboutTheAlliance: boolean, has: (c: Category) => boolean, members: boolean, ctx: SentenceContext): [Category, PolicyKey] | undefined {
   if (ROLE_SAFETY.test(text) && aboutTheAlliance) return ['safety', 'safety'];
-  if (has('project') || hasPhrase(lex.projects, text)) return ['project', 'project'];
+  if (has('project') || namesProject(text, lex)) return ['project', 'project'];
   if (has('other') && aboutTheAlliance) return ['other', 'other'];
   if (ctx.tableRow && members) return ['membership', 'membership'];
   return undefined;
-}
-
-/** Whether a text names the Open Source AI Definition or the OSI. */
-export function mentionsOsaid(text: string): boolean {
-  return OSAID.test(text);
 }
 
 /** The first trigger phrase of the category in the sentence, for explanations. */
@@ -249,4 +257,9 @@ function subjectText(text: string, lex: Lexicons): string | undefined {
   }
   const m = /\b(?:the\s+)?Alliance\b|^(?:it|its|they|their|we|our)\b/i.exec(text.trimStart());
   return m?.[0];
+}
+
+/** Whether a text names the Open Source AI Definition or the OSI. */
+export function mentionsOsaid(text: string): boolean {
+  return OSAID.test(text);
 }

@@ -1,0 +1,126 @@
+// What a whole draft tells the sentence judge: whether it is about the AI Alliance (or the
+// OSAID), whether the Alliance or one of its projects wrote it ("we" is then the Alliance), which
+// projects it names, and its own date (which fixes the year of "checked June 10").
+import type { DocumentModel } from '../markdown/model';
+import { type Lexicons, mentionsOsaid, withoutLookalikes } from './claims';
+import { yearOf } from './dates';
+import { hasPhrase, phraseRegex } from './phrases';
+
+export interface DocumentContext {
+  aboutAlliance: boolean;
+  aboutOsaid: boolean;
+  /** Written by the Alliance or one of its projects: its "we" and "our" are the Alliance's. */
+  firstParty: boolean;
+  /** Year of the document's own date (front matter, byline or title), for year-less dates. */
+  documentYear?: number;
+  /** The lexicon with the projects this document names added to the configured ones. */
+  lex: Lexicons;
+}
+
+const ALLIANCE_URL = /(?:^|[/.])(?:thealliance\.ai|aialliance\.org)|github\.com\/the-ai-alliance|the-ai-alliance\.github\.io/i;
+// Links to an Alliance project: its microsite, its repository under the Alliance, its page on the site.
+const PROJECT_URL = /the-ai-alliance\.github\.io\/[^/?#\s]+|github\.com\/the-ai-alliance\/[^/?#\s]+|thealliance\.ai\/(?:core-)?projects\/[^/?#\s]+/i;
+const TEMPLATE_URL = /^\s*\{\{/;
+// "SemiKong is an AI Alliance project", "GEO-Bench, an Alliance project,": a project by its listing.
+const LISTED_AS_PROJECT = /\b([A-Z][\w&+.-]*(?:\s+[A-Z][\w&+.-]*){0,5})(?:,\s+|\s+(?:is|was|became)\s+)(?:an?|one\s+of\s+the)\s+(?:AI\s+)?Alliance(?:['’]s)?\s+(?:core\s+|managed\s+|supported\s+)?projects?\b/g;
+const LEADING_FUNCTION_WORDS = /^(?:(?:Because|As|Since|While|When|Whereas|If|Although|Though|Today|Now|And|But|So|Yet|The|This|That|Its|Our|Their|Like|Unlike|Also)\s+)+/;
+const DOCUMENT_DATE = /\b(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+((?:19|20)\d{2})|\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?,?\s+((?:19|20)\d{2})|((?:19|20)\d{2})-\d{2}-\d{2})\b/i;
+const FIRST_PERSON = /\b(?:we|our|us)\b/i;
+
+/** Reads the document-wide facts the sentence judge needs. */
+export function documentContext(model: DocumentModel, base: Lexicons): DocumentContext {
+  const aboutAlliance = isAboutAlliance(model, base);
+  const aboutOsaid = model.units.some((u) => u.segments.some((s) => mentionsOsaid(s.masked)));
+  return {
+    aboutAlliance,
+    aboutOsaid,
+    firstParty: aboutAlliance && isFirstParty(model),
+    documentYear: yearOf(model.frontMatter?.date) ?? headerYear(model),
+    lex: aboutAlliance ? withProjects(base, projectNames(model)) : base,
+  };
+}
+
+/** Whether the draft is about the AI Alliance: it names it (not a look-alike) or links to it. */
+function isAboutAlliance(model: DocumentModel, lex: Lexicons): boolean {
+  for (const u of model.units) {
+    for (const s of u.segments) if (hasPhrase(lex.subjects, withoutLookalikes(s.masked, lex))) return true;
+    for (const l of u.locators) if (l.url && ALLIANCE_URL.test(l.url)) return true;
+  }
+  return false;
+}
+
+/**
+ * A page of the Alliance's own sites speaks as "we": its links are site templates
+ * (`{{site.baseurl}}`) or mostly to the Alliance's and its projects' pages, and it says "our".
+ */
+function isFirstParty(model: DocumentModel): boolean {
+  let alliance = 0;
+  let templates = 0;
+  let firstPerson = 0;
+  for (const u of model.units) {
+    for (const l of u.locators) {
+      if (!l.url) continue;
+      if (TEMPLATE_URL.test(l.url)) templates++;
+      else if (ALLIANCE_URL.test(l.url)) alliance++;
+    }
+    if (u.segments.some((s) => FIRST_PERSON.test(s.masked))) firstPerson++;
+  }
+  return firstPerson > 0 && (templates > 0 || alliance >= 3);
+}
+
+/** The year of a date in the title, a byline or the first lines ("· Friday 12 June 2026"). */
+function headerYear(model: DocumentModel): number | undefined {
+  for (const u of model.units.slice(0, 4)) {
+    if (u.kind !== 'heading' && u.kind !== 'paragraph') continue;
+    const text = u.segments.map((s) => s.masked).join(' ');
+    if (u.kind === 'paragraph' && text.trim().length > 120) continue;
+    const m = DOCUMENT_DATE.exec(text);
+    if (m) return Number(m[1] ?? m[2] ?? m[3]);
+  }
+  return undefined;
+}
+
+/** Names of the projects the draft links to or lists as Alliance projects. */
+function projectNames(model: DocumentModel): string[] {
+  const names = new Set<string>();
+  for (const u of model.units) {
+    for (const l of u.locators) {
+      if (l.kind !== 'inline' || !l.url || !(PROJECT_URL.test(l.url) || TEMPLATE_URL.test(l.url))) continue;
+      const name = linkText(model.text, l.start, l.end);
+      if (name) names.add(name);
+    }
+    for (const s of u.segments) for (const m of s.masked.matchAll(LISTED_AS_PROJECT)) names.add(m[1].replace(LEADING_FUNCTION_WORDS, ''));
+  }
+  return [...names].filter(isProjectName);
+}
+
+/** The text of an inline link `[text](url)`, without emphasis. */
+function linkText(text: string, start: number, end: number): string | undefined {
+  const m = /^\[([^\]]{2,80})\]\(/.exec(text.slice(start, Math.min(end, start + 200)));
+  return m?.[1].replace(/[*_`]/g, '').trim();
+}
+
+// A project's name is capitalised and short; "here", "this page", "About Us" are not names.
+const NOT_PROJECT = /^(?:here|this|that|the|a|an|about(?:\s+us)?|home|contributing|contribute|issues|discussions|repo|repository|website|site|docs?|documentation|glossary|blog|page|link|details|more|github|license|licence|code\s+of\s+conduct|faq|readme|slides?|video|recording)$/i;
+
+function isProjectName(name: string): boolean {
+  const words = name.split(/\s+/);
+  return words.length <= 8 && /^[A-Z0-9]/.test(name) && !NOT_PROJECT.test(name) && /[A-Za-z]{3}/.test(name);
+}
+
+const extended = new WeakMap<Lexicons, Map<string, Lexicons>>();
+
+/** The lexicon with more project names; shared by every document that names the same ones. */
+function withProjects(base: Lexicons, names: string[]): Lexicons {
+  if (names.length === 0) return base;
+  const key = [...names].sort().join('\u0001');
+  let byNames = extended.get(base);
+  if (!byNames) extended.set(base, (byNames = new Map()));
+  let lex = byNames.get(key);
+  if (!lex) {
+    if (byNames.size > 200) byNames.clear();
+    lex = { ...base, projects: phraseRegex([...base.projectNames, ...names]), projectNames: [...base.projectNames, ...names] };
+    byNames.set(key, lex);
+  }
+  return lex;
+}
