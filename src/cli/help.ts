@@ -29,7 +29,8 @@ Options:
 Exit codes:
   0  no finding at or above the failing severity
   1  errors found, or more warnings than --max-warnings allows
-  2  usage error, unreadable file or invalid config
+  2  usage error, unreadable file, invalid config, or an internal error on a draft
+     (the other drafts are still linted)
 
 Examples:
   alliance-cite                                   lint every draft under this folder

@@ -62,6 +62,7 @@ export async function run(options: CliOptions, io: CliIo): Promise<number> {
     fix: options.fix,
     fixDryRun: options.fixDryRun,
     quiet: options.quiet,
+    crashOn: process.env.ALLIANCE_CITE_TEST_CRASH_ON || undefined,
   };
   const resolver = new ConfigResolver(settings);
   if (options.command === 'init') return runInit(io, problems);
@@ -93,6 +94,7 @@ export async function run(options: CliOptions, io: CliIo): Promise<number> {
       },
     });
     for (const problem of found.problems) problems.fail(`${problem.target}: ${problem.message}`);
+    for (const skipped of found.skipped) problems.note(`${skipped.target}: ${skipped.message}`);
     for (const file of found.files) drafts.push({ absolutePath: file, displayPath: displayPathOf(io.cwd, file) });
     if (drafts.length === 0 && found.problems.length === 0) problems.note('no Markdown files found');
   }
