@@ -1,6 +1,7 @@
 // The CLI's view of lint results: 1-based positions, fingerprints and counts, computed once so
 // that every formatter prints the same facts.
 import { LineIndex, ruleById, type Category, type Diagnostic, type Explanation, type RuleId, type Severity } from '../core';
+import { claimExcerpt } from '../node/baseline';
 import { compareSubjects, fingerprintFindings } from '../node/fingerprint';
 
 export interface Finding {
@@ -19,6 +20,8 @@ export interface Finding {
   fingerprint: string;
   /** Why it was reported (printed with --explain). */
   explain?: Explanation;
+  /** The finding's text, whitespace collapsed and shortened, as a baseline records it. */
+  claim: string;
 }
 
 export interface FileReport {
@@ -55,6 +58,7 @@ export function toFindings(text: string, diagnostics: readonly Diagnostic[]): Fi
       fixable: d.fix !== undefined && (ruleById(d.rule)?.fixable ?? true),
       fingerprint: fingerprints[i],
       explain: d.explain,
+      claim: claimExcerpt(text.slice(d.start, d.end)),
     };
   });
 }
