@@ -179,6 +179,9 @@ export function parseArgs(argv: readonly string[]): CliOptions {
   if (options.baseline !== undefined && options.baselineWrite !== undefined) {
     throw new UsageError('--baseline and --baseline-write cannot be combined: --baseline-write FILE writes FILE and reports against it');
   }
+  if (options.baselineWrite !== undefined && options.fixDryRun) {
+    throw new UsageError('--baseline-write cannot be combined with --fix-dry-run, which writes nothing');
+  }
   if (options.baselineWrite !== undefined && options.stdin && options.stdinFilename === undefined) {
     throw new UsageError('--baseline-write records drafts by path; name the standard-input draft with --stdin-filename');
   }

@@ -137,6 +137,7 @@ describe('CLI baseline', function () {
       [['--baseline', 'x.json', '--no-baseline'], /--no-baseline cannot be combined/],
       [['--baseline', 'x.json', '--baseline-write', 'y.json'], /--baseline and --baseline-write cannot be combined/],
       [['--baseline-write', 'y.json', '-'], /name the standard-input draft with --stdin-filename/],
+      [['--baseline-write', 'y.json', '--fix-dry-run'], /cannot be combined with --fix-dry-run/],
     ] as const) {
       const result = lint(...args);
       assert.equal(result.status, 2);
