@@ -59,6 +59,30 @@ export function readBaseline(file: string): Baseline {
   return parseBaseline(bytes.toString('utf8'), file);
 }
 
+/**
+ * Reads baselines for a long-running process (an editor, a server): a file is parsed again only
+ * when its modification time or size changes, as config files are.
+ */
+export class BaselineReader {
+  private readonly cache = new Map<string, { mtimeMs: number; size: number; baseline: Baseline }>();
+
+  /** Returns the baseline in `file`; throws BaselineError as readBaseline does. */
+  read(file: string): Baseline {
+    let stat: fs.Stats | undefined;
+    try {
+      stat = fs.statSync(file);
+    } catch {
+      // readBaseline below reports the problem.
+    }
+    const hit = this.cache.get(file);
+    if (stat && hit && hit.mtimeMs === stat.mtimeMs && hit.size === stat.size) return hit.baseline;
+    this.cache.delete(file);
+    const baseline = readBaseline(file);
+    if (stat) this.cache.set(file, { mtimeMs: stat.mtimeMs, size: stat.size, baseline });
+    return baseline;
+  }
+}
+
 /** Parses the text of a baseline file; `file` is its absolute path, used for messages and paths. */
 export function parseBaseline(text: string, file: string): Baseline {
   if (text.startsWith('\uFEFF')) text = text.slice(1);

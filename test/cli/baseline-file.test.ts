@@ -1,10 +1,13 @@
 // The baseline file on its own: a stable, sorted text; errors that name file:line:col; matching by
 // fingerprint per draft; and the same fingerprints for the editor as for the command line.
 import { strict as assert } from 'node:assert';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import fc from 'fast-check';
 import { lint } from '../../src/core';
 import {
   BaselineError,
+  BaselineReader,
   claimExcerpt,
   knownInBaseline,
   matchBaseline,
@@ -15,7 +18,7 @@ import {
 import { fingerprintFindings } from '../../src/node/fingerprint';
 import { firstJsonErrorOffset } from '../../src/node/jsonError';
 import { toFindings } from '../../src/cli/report';
-import { AS_OF, CLAIM } from './helpers';
+import { AS_OF, CLAIM, makeTree, removeTree } from './helpers';
 
 const FILE = '/repo/.alliance-cite-baseline.json';
 
@@ -158,5 +161,25 @@ describe('firstJsonErrorOffset', () => {
       }),
       { numRuns: 3000, seed: 20261125 },
     );
+  });
+});
+
+describe('BaselineReader', () => {
+  let root: string;
+  afterEach(() => removeTree(root));
+
+  it('parses a file again only when it changes, and reports a missing one', () => {
+    root = makeTree({ 'known.json': serializeBaseline(ENTRIES) });
+    const file = path.join(root, 'known.json');
+    const reader = new BaselineReader();
+    const first = reader.read(file);
+    assert.equal(reader.read(file), first, 'an unchanged file was parsed again');
+    fs.writeFileSync(file, serializeBaseline(new Map([['docs/a.md', ENTRIES.get('docs/a.md') ?? []]])));
+    fs.utimesSync(file, new Date(), new Date(Date.now() + 5000));
+    const second = reader.read(file);
+    assert.notEqual(second, first);
+    assert.deepEqual([...second.files.keys()], ['docs/a.md']);
+    fs.rmSync(file);
+    assert.throws(() => reader.read(file), /no such baseline; write it with alliance-cite --baseline-write/);
   });
 });
