@@ -32,12 +32,18 @@ export interface CliOptions {
   color?: boolean;
   /** Worker threads for linting; undefined chooses by tree size, 1 lints on the main thread. */
   threads?: number;
+  /** Baseline file to use instead of the one the config names. */
+  baseline?: string;
+  /** Record the run's findings in this baseline file. */
+  baselineWrite?: string;
+  /** Ignore the baseline the config names. */
+  noBaseline: boolean;
 }
 
 /** A mistake on the command line; reported as `alliance-cite: message` with exit code 2. */
 export class UsageError extends Error {}
 
-const VALUE_OPTIONS = new Set(['--config', '-c', '--print-config', '--as-of', '--format', '-f', '--max-warnings', '--rule', '--stdin-filename', '--threads']);
+const VALUE_OPTIONS = new Set(['--config', '-c', '--print-config', '--as-of', '--format', '-f', '--max-warnings', '--rule', '--stdin-filename', '--threads', '--baseline', '--baseline-write']);
 
 /** Parses `argv` (without the node and script entries). Throws UsageError on a mistake. */
 export function parseArgs(argv: readonly string[]): CliOptions {
@@ -52,6 +58,7 @@ export function parseArgs(argv: readonly string[]): CliOptions {
     ruleOverrides: [],
     quiet: false,
     explain: false,
+    noBaseline: false,
   };
   let onlyPatterns = false;
   for (let i = 0; i < argv.length; i++) {
@@ -144,6 +151,15 @@ export function parseArgs(argv: readonly string[]): CliOptions {
       case '--explain':
         options.explain = true;
         break;
+      case '--baseline':
+        options.baseline = takeValue();
+        break;
+      case '--baseline-write':
+        options.baselineWrite = takeValue();
+        break;
+      case '--no-baseline':
+        options.noBaseline = true;
+        break;
       case '--color':
         options.color = true;
         break;
@@ -157,6 +173,18 @@ export function parseArgs(argv: readonly string[]): CliOptions {
   if (options.fix && options.fixDryRun) throw new UsageError('--fix and --fix-dry-run cannot be combined');
   if (options.stdin && options.patterns.length > 0) throw new UsageError('standard input (- or --stdin) cannot be combined with file paths');
   if (options.stdinFilename !== undefined && !options.stdin) throw new UsageError('--stdin-filename needs - or --stdin');
+  if (options.noBaseline && (options.baseline !== undefined || options.baselineWrite !== undefined)) {
+    throw new UsageError('--no-baseline cannot be combined with --baseline or --baseline-write');
+  }
+  if (options.baseline !== undefined && options.baselineWrite !== undefined) {
+    throw new UsageError('--baseline and --baseline-write cannot be combined: --baseline-write FILE writes FILE and reports against it');
+  }
+  if (options.baselineWrite !== undefined && options.fixDryRun) {
+    throw new UsageError('--baseline-write cannot be combined with --fix-dry-run, which writes nothing');
+  }
+  if (options.baselineWrite !== undefined && options.stdin && options.stdinFilename === undefined) {
+    throw new UsageError('--baseline-write records drafts by path; name the standard-input draft with --stdin-filename');
+  }
   if (options.formats.length === 0) options.formats.push({ name: 'stylish' });
   const toStdout = options.formats.filter((f) => f.file === undefined).length;
   if (toStdout > 1) throw new UsageError('only one --format may write to standard output; give the others a file (--format NAME=FILE)');

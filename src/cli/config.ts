@@ -12,6 +12,8 @@ export interface ResolvedConfig {
   notes: string[];
   /** Folder that the config's `ignore` globs are relative to. */
   baseDir: string;
+  /** Absolute path of the baseline file the config names, if any. */
+  baseline?: string;
 }
 
 export interface ConfigProblem {
@@ -53,7 +55,7 @@ export class ConfigResolver {
       const shared = this.bySources.get(key);
       if (shared) return shared;
       const config = this.options.ruleOverrides.length > 0 ? applyOverrides(loaded.config, { rules }) : loaded.config;
-      const resolved = { config, files: loaded.files, baseDir: loaded.baseDir, notes: loaded.notes };
+      const resolved = { config, files: loaded.files, baseDir: loaded.baseDir, notes: loaded.notes, baseline: loaded.baseline };
       this.bySources.set(key, resolved);
       return resolved;
     } catch (error) {

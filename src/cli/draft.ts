@@ -1,8 +1,7 @@
 // Lints (and with --fix, fixes) one draft. Pure of process state, so it runs the same on the main
 // thread and in a worker; messages for stderr are returned, not printed, to keep their order.
-import * as fs from 'node:fs';
 import { fixAll, lint, LineIndex, type LintOptions } from '../core';
-import { describeError } from '../node/files';
+import { describeError, NotRegularFileError, readRegularFile } from '../node/files';
 import { WriteRefusedError, writeFileAtomic } from '../node/write';
 import { ConfigResolver, isConfigProblem } from './config';
 import { decodeDraft, encodeDraft } from './decode';
@@ -25,6 +24,11 @@ export interface DraftSettings {
   fix: boolean;
   fixDryRun: boolean;
   quiet: boolean;
+  /**
+   * Test hook (ALLIANCE_CITE_TEST_CRASH_ON): a draft containing this text fails as if the engine
+   * had thrown on it, so tests can check how such a failure is reported. Unset in normal use.
+   */
+  crashOn?: string;
 }
 
 export interface DraftMessage {
@@ -42,8 +46,41 @@ export interface DraftOutcome {
   fixedBytes?: Uint8Array;
 }
 
+/** Where to report a failure of the engine itself. */
+export const ISSUES_URL = 'https://github.com/alliance-cite/alliance-cite/issues';
+
+/**
+ * Lints one draft. An unexpected exception (a bug in the engine) fails this draft only: it is
+ * reported with the draft's name, and the other drafts of the run are still linted. On standard
+ * input with --fix, a draft that cannot be fixed comes out unchanged, so a filter never loses text.
+ */
 export function lintDraft(draft: Draft, settings: DraftSettings, resolver: ConfigResolver): DraftOutcome {
   const messages: DraftMessage[] = [];
+  let outcome: DraftOutcome;
+  try {
+    outcome = lintDraftUnguarded(draft, settings, resolver, messages);
+  } catch (error) {
+    messages.push(internalErrorMessage(draft, error));
+    outcome = { messages };
+  }
+  if (draft.stdinBytes && settings.fix && outcome.fixedBytes === undefined) {
+    outcome.fixedBytes = draft.stdinBytes;
+    messages.push({ fail: false, text: `${draft.displayPath}: not fixed; standard input was copied to standard output unchanged` });
+  }
+  return outcome;
+}
+
+/** Reports an unexpected exception for one draft: named, with where to report it; a stack only when debugging. */
+export function internalErrorMessage(draft: Draft, error: unknown): DraftMessage {
+  const detail = error instanceof Error ? error.message : String(error);
+  const stack = process.env.ALLIANCE_CITE_DEBUG && error instanceof Error ? `\n${error.stack ?? ''}` : '';
+  return {
+    fail: true,
+    text: `${draft.displayPath}: internal error while linting this draft: ${detail}. The other drafts were linted. This is a bug in alliance-cite; please report it at ${ISSUES_URL}, with the draft if you can share it${stack}`,
+  };
+}
+
+function lintDraftUnguarded(draft: Draft, settings: DraftSettings, resolver: ConfigResolver, messages: DraftMessage[]): DraftOutcome {
   const fail = (text: string): DraftOutcome => {
     messages.push({ fail: true, text });
     return { messages };
@@ -53,8 +90,9 @@ export function lintDraft(draft: Draft, settings: DraftSettings, resolver: Confi
   for (const note of resolved.notes) messages.push({ fail: false, text: `note: ${note}` });
   let bytes: Buffer;
   try {
-    bytes = draft.stdinBytes ? Buffer.from(draft.stdinBytes) : fs.readFileSync(draft.absolutePath);
+    bytes = draft.stdinBytes ? Buffer.from(draft.stdinBytes) : readRegularFile(draft.absolutePath);
   } catch (error) {
+    if (error instanceof NotRegularFileError) return fail(`${draft.displayPath}: ${error.message}`);
     return fail(`${draft.displayPath}: cannot read: ${describeError(error)}`);
   }
   const decoded = decodeDraft(bytes);
@@ -65,6 +103,7 @@ export function lintDraft(draft: Draft, settings: DraftSettings, resolver: Confi
   if (decoded.kind === 'invalid-utf8') {
     return fail(`${draft.displayPath}:${decoded.line}:${decoded.column}: not valid UTF-8; the file was not linted`);
   }
+  if (settings.crashOn && decoded.text.includes(settings.crashOn)) throw new Error(`simulated engine failure (ALLIANCE_CITE_TEST_CRASH_ON)`);
   const lintOptions: LintOptions = { config: resolved.config, asOf: settings.asOf };
   const outcome: DraftOutcome = { messages };
   let text = decoded.text;

@@ -21,6 +21,10 @@ Options:
   -q, --quiet                 Report errors only
   --explain                   Say why each finding was reported: the claim's category, kind of
                               time and trigger, the citations in scope, their types and dates
+  --baseline FILE             Report only findings that FILE does not record (default: the
+                              config's \`baseline\` file, if it names one)
+  --baseline-write FILE       Record every finding of this run in FILE, then report against it
+  --no-baseline               Ignore the config's baseline: report every finding
   --threads N                 Lint on N threads (default: one per idle core on large trees)
   --color, --no-color         Force or disable colour (default: colour only on a terminal)
   -h, --help                  Show this help
@@ -29,7 +33,8 @@ Options:
 Exit codes:
   0  no finding at or above the failing severity
   1  errors found, or more warnings than --max-warnings allows
-  2  usage error, unreadable file or invalid config
+  2  usage error, unreadable file, invalid config, or an internal error on a draft
+     (the other drafts are still linted)
 
 Examples:
   alliance-cite                                   lint every draft under this folder
@@ -40,5 +45,6 @@ Examples:
   alliance-cite --format sarif=results.sarif --format stylish
   cat draft.md | alliance-cite --stdin --stdin-filename docs/draft.md
   alliance-cite --rule stale-retrieval-date=off --max-warnings 0
+  alliance-cite --baseline-write .alliance-cite-baseline.json   start from today's findings
   alliance-cite init                              write a commented .alliance-cite.yaml
 `;

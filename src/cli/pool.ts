@@ -2,7 +2,7 @@
 // are handed out one at a time as threads finish, and outcomes are stored by index, so the output
 // order never depends on scheduling.
 import { Worker } from 'node:worker_threads';
-import type { Draft, DraftOutcome, DraftSettings } from './draft';
+import { internalErrorMessage, type Draft, type DraftOutcome, type DraftSettings } from './draft';
 
 export const WORKER_ROLE = 'alliance-cite-lint-worker';
 
@@ -68,8 +68,7 @@ export function lintInWorkers(
       try {
         outcomes[index] = lintHere(drafts[index]);
       } catch (error) {
-        fail(error);
-        return;
+        outcomes[index] = { messages: [internalErrorMessage(drafts[index], error)] };
       }
       finish();
       setImmediate(lintNextHere);
@@ -80,11 +79,8 @@ export function lintInWorkers(
       workers.push(worker);
       worker.on('message', (reply: WorkerReply) => {
         if (failed) return;
-        if ('error' in reply) {
-          fail(new Error(`${drafts[reply.index].displayPath}: ${reply.error}`));
-          return;
-        }
-        outcomes[reply.index] = reply.outcome;
+        // A draft that failed in a worker fails alone, as it would on the main thread.
+        outcomes[reply.index] = 'error' in reply ? { messages: [internalErrorMessage(drafts[reply.index], new Error(reply.error))] } : reply.outcome;
         finish();
         feed(worker);
       });

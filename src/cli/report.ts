@@ -1,7 +1,8 @@
 // The CLI's view of lint results: 1-based positions, fingerprints and counts, computed once so
 // that every formatter prints the same facts.
-import { createHash } from 'node:crypto';
 import { LineIndex, ruleById, type Category, type Diagnostic, type Explanation, type RuleId, type Severity } from '../core';
+import { claimExcerpt } from '../node/baseline';
+import { compareSubjects, fingerprintFindings } from '../node/fingerprint';
 
 export interface Finding {
   /** 1-based line and column; columns count UTF-16 code units, as VS Code does. */
@@ -19,6 +20,8 @@ export interface Finding {
   fingerprint: string;
   /** Why it was reported (printed with --explain). */
   explain?: Explanation;
+  /** The finding's text, whitespace collapsed and shortened, as a baseline records it. */
+  claim: string;
 }
 
 export interface FileReport {
@@ -38,14 +41,11 @@ export interface Totals {
 /** Converts the core's diagnostics of one text into findings, in document order. */
 export function toFindings(text: string, diagnostics: readonly Diagnostic[]): Finding[] {
   const index = new LineIndex(text);
-  const ordered = [...diagnostics].sort((a, b) => a.start - b.start || a.end - b.end || a.rule.localeCompare(b.rule));
-  const occurrences = new Map<string, number>();
-  return ordered.map((d) => {
+  const ordered = [...diagnostics].sort(compareSubjects);
+  const fingerprints = fingerprintFindings(text, ordered);
+  return ordered.map((d, i) => {
     const start = index.positionAt(d.start);
     const end = index.positionAt(d.end);
-    const key = `${d.rule}\u0000${normalizeClaim(text.slice(d.start, d.end))}`;
-    const occurrence = occurrences.get(key) ?? 0;
-    occurrences.set(key, occurrence + 1);
     return {
       line: start.line + 1,
       column: start.character + 1,
@@ -56,15 +56,11 @@ export function toFindings(text: string, diagnostics: readonly Diagnostic[]): Fi
       category: d.category,
       message: d.message,
       fixable: d.fix !== undefined && (ruleById(d.rule)?.fixable ?? true),
-      fingerprint: createHash('sha256').update(`${key}\u0000${occurrence}`).digest('hex').slice(0, 32),
+      fingerprint: fingerprints[i],
       explain: d.explain,
+      claim: claimExcerpt(text.slice(d.start, d.end)),
     };
   });
-}
-
-/** Collapses whitespace and case so that rewrapping a paragraph keeps a finding's identity. */
-function normalizeClaim(claim: string): string {
-  return claim.replace(/\s+/g, ' ').trim().toLowerCase();
 }
 
 export function countFindings(reports: readonly FileReport[]): Totals {

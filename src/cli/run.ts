@@ -5,6 +5,7 @@ import * as path from 'node:path';
 import { STARTER_CONFIG } from '../core/config';
 import { createIgnoreMatcher, describeError, findDrafts } from '../node/files';
 import type { CliOptions } from './args';
+import { applyBaselines } from './baseline';
 import { ConfigResolver, isConfigProblem, type ResolvedConfig } from './config';
 import { lintDraft, type Draft, type DraftOutcome, type DraftSettings } from './draft';
 import { formatReport } from './formatters';
@@ -62,6 +63,7 @@ export async function run(options: CliOptions, io: CliIo): Promise<number> {
     fix: options.fix,
     fixDryRun: options.fixDryRun,
     quiet: options.quiet,
+    crashOn: process.env.ALLIANCE_CITE_TEST_CRASH_ON || undefined,
   };
   const resolver = new ConfigResolver(settings);
   if (options.command === 'init') return runInit(io, problems);
@@ -93,6 +95,7 @@ export async function run(options: CliOptions, io: CliIo): Promise<number> {
       },
     });
     for (const problem of found.problems) problems.fail(`${problem.target}: ${problem.message}`);
+    for (const skipped of found.skipped) problems.note(`${skipped.target}: ${skipped.message}`);
     for (const file of found.files) drafts.push({ absolutePath: file, displayPath: displayPathOf(io.cwd, file) });
     if (drafts.length === 0 && found.problems.length === 0) problems.note('no Markdown files found');
   }
@@ -103,16 +106,22 @@ export async function run(options: CliOptions, io: CliIo): Promise<number> {
       ? await lintInWorkers(io.workerScript, drafts, settings, threads, (draft) => lintDraft(draft, settings, resolver))
       : drafts.map((draft) => lintDraft(draft, settings, resolver));
 
-  const reports: FileReport[] = [];
+  const linted: FileReport[] = [];
   const patches: string[] = [];
   for (const outcome of outcomes) {
     for (const message of outcome.messages) {
       if (message.fail) problems.fail(message.text);
       else problems.note(message.text);
     }
-    if (outcome.report) reports.push(outcome.report);
+    if (outcome.report) linted.push(outcome.report);
     if (outcome.patch) patches.push(outcome.patch);
   }
+  const reports = applyBaselines(
+    linted,
+    { cwd: io.cwd, baseline: options.baseline, baselineWrite: options.baselineWrite, noBaseline: options.noBaseline },
+    resolver,
+    problems,
+  );
 
   // --fix on stdin prints the fixed draft; --fix-dry-run prints the diff. Either replaces the
   // report on stdout unless a format was asked for explicitly.
@@ -187,7 +196,8 @@ async function runPrintConfig(file: string, io: CliIo, resolver: ConfigResolver,
   }
   const { stringify } = await import('yaml');
   const sources = resolved.files.length > 0 ? resolved.files.map((f) => displayPathOf(io.cwd, f)).join(', ') : 'built-in defaults only';
-  io.stdout.write(`# Effective config of ${file} (from ${sources})\n${stringify(resolved.config)}`);
+  const baseline = resolved.baseline === undefined ? '' : `# Baseline of known findings: ${displayPathOf(io.cwd, resolved.baseline)}\n`;
+  io.stdout.write(`# Effective config of ${file} (from ${sources})\n${baseline}${stringify(resolved.config)}`);
   return 0;
 }
 

@@ -44,6 +44,8 @@ export interface LoadedConfig {
   baseDir: string;
   /** Things the user should know, e.g. which sections an untrusted workspace could not set. */
   notes: string[];
+  /** Absolute path of the baseline file named by the nearest config that names one. */
+  baseline?: string;
 }
 
 export interface InspectedConfig extends LoadedConfig {
@@ -71,7 +73,8 @@ export function inspectConfigForFile(filePath: string, opts: LoadConfigOptions =
   const state: LoadState = { trusted: opts.trusted !== false, overlays: [], files: [], problems: [], notes: [], knownTypes: new Set(), baseDir: roots.length > 0 ? path.dirname(realPath(roots[0])) : startDir };
   if (!opts.configPath) state.notes.push(...sameFolderNotes(startDir, opts.stopAt));
   for (const file of roots) loadFile(file, [], state, undefined);
-  return { config: resolveConfig(state.overlays), files: state.files, baseDir: state.baseDir, notes: state.notes, problems: state.problems };
+  const loaded = { config: resolveConfig(state.overlays), files: state.files, baseDir: state.baseDir, notes: state.notes, problems: state.problems };
+  return state.baseline === undefined ? loaded : { ...loaded, baseline: state.baseline };
 }
 
 /**
@@ -108,6 +111,8 @@ interface LoadState {
   /** Source types declared by the files merged so far (beyond the shipped ones). */
   knownTypes: Set<string>;
   baseDir: string;
+  /** Files are loaded farthest first, so the last `baseline` seen is the nearest one's. */
+  baseline?: string;
 }
 
 interface Via {
@@ -148,12 +153,13 @@ function loadFile(requested: string, chain: string[], state: LoadState, via: Via
   for (const name of Object.keys(parsed.overlay.sources?.types ?? {})) state.knownTypes.add(name);
   const overlay = state.trusted ? parsed.overlay : untrustedPart(parsed.overlay, file, state.notes);
   state.overlays.push(rebaseIgnore(overlay, path.dirname(file), state.baseDir));
+  if (overlay.baseline !== undefined) state.baseline = path.resolve(path.dirname(file), overlay.baseline);
   state.files.push(file);
 }
 
 /** Keeps what is safe to take from a file of an untrusted workspace: rule severities and ignore globs. */
 function untrustedPart(overlay: ConfigOverlay, file: string, notes: string[]): ConfigOverlay {
-  const dropped = (['sources', 'categories', 'lexicon'] as const).filter((key) => overlay[key] !== undefined && !isEmpty(overlay[key]));
+  const dropped = (['sources', 'categories', 'lexicon', 'baseline'] as const).filter((key) => overlay[key] !== undefined && !isEmpty(overlay[key]));
   if (dropped.length > 0) {
     notes.push(`${file}: the workspace is not trusted, so its ${dropped.join(', ')} settings are ignored and the shipped ones apply`);
   }

@@ -29,6 +29,8 @@ export interface DiscoveryResult {
   files: string[];
   /** Named paths that do not exist or cannot be read; the caller reports them and exits 2. */
   problems: DiscoveryProblem[];
+  /** Files matched while walking that were skipped because they are not regular files (a FIFO, a device). */
+  skipped: DiscoveryProblem[];
 }
 
 /** Lists the files to lint, in a stable order independent of the file system's. */
@@ -36,10 +38,15 @@ export function findDrafts(options: DiscoveryOptions): DiscoveryResult {
   const cwd = path.resolve(options.cwd);
   const gitignore = new GitignoreRules(findRepositoryRoot(cwd) ?? cwd);
   const problems: DiscoveryProblem[] = [];
+  const skipped: DiscoveryProblem[] = [];
   const found = new Map<string, string>();
-  const accept = (file: string): void => {
+  const accept = (file: string, special?: string): void => {
     if (gitignore.ignores(file)) return;
     if (options.isIgnoredByConfig?.(file)) return;
+    if (special !== undefined) {
+      skipped.push({ target: toPosix(path.relative(cwd, file)) || file, message: `skipped: not a regular file (${special})` });
+      return;
+    }
     const real = realPathOrUndefined(file);
     if (real !== undefined && !found.has(real)) found.set(real, file);
   };
@@ -56,12 +63,12 @@ export function findDrafts(options: DiscoveryOptions): DiscoveryResult {
     const { base, glob } = picomatch.scan(toPosix(pattern));
     const walkRoot = path.resolve(cwd, base || '.');
     const matcher = picomatch(glob, { dot: false });
-    walk(walkRoot, gitignore, (file) => {
-      if (matcher(toPosix(path.relative(walkRoot, file)))) accept(file);
+    walk(walkRoot, gitignore, (file, special) => {
+      if (matcher(toPosix(path.relative(walkRoot, file)))) accept(file, special);
     });
   }
   const files = [...found.values()].sort(comparePaths);
-  return { files, problems };
+  return { files, problems, skipped };
 }
 
 /** Adds a named file, or walks a named folder for drafts. */
@@ -69,7 +76,7 @@ function addPath(
   target: string,
   absolute: string,
   gitignore: GitignoreRules,
-  accept: (file: string) => void,
+  accept: (file: string, special?: string) => void,
 ): DiscoveryProblem | undefined {
   let stat: fs.Stats;
   try {
@@ -81,11 +88,15 @@ function addPath(
   }
   if (stat.isDirectory()) {
     const matcher = picomatch(DEFAULT_PATTERN, { dot: false });
-    walk(absolute, gitignore, (file) => {
-      if (matcher(toPosix(path.relative(absolute, file)))) accept(file);
+    walk(absolute, gitignore, (file, special) => {
+      if (matcher(toPosix(path.relative(absolute, file)))) accept(file, special);
     });
-  } else {
+  } else if (stat.isFile()) {
     accept(absolute);
+  } else {
+    // Reading a FIFO or a terminal would block until someone writes to it.
+    const hint = absolute === '/dev/stdin' || stat.isFIFO() ? '; use - to read standard input' : '';
+    return { target, message: `not a regular file (${specialKind(stat)})${hint}` };
   }
   return undefined;
 }
@@ -93,8 +104,9 @@ function addPath(
 /**
  * Walks a folder depth-first in sorted order. Symbolic links are followed only when their real
  * target lies inside the walked tree; each real folder is visited once, so link cycles end.
+ * Entries that are neither files nor folders (FIFOs, sockets, devices) are visited with their kind.
  */
-function walk(root: string, gitignore: GitignoreRules, visit: (file: string) => void): void {
+function walk(root: string, gitignore: GitignoreRules, visit: (file: string, special?: string) => void): void {
   const treeRoot = realPathOrUndefined(root);
   if (treeRoot === undefined) return;
   const visited = new Set<string>([treeRoot]);
@@ -110,12 +122,14 @@ function walk(root: string, gitignore: GitignoreRules, visit: (file: string) => 
       const full = path.join(folder, entry.name);
       let isDirectory = entry.isDirectory();
       let isFile = entry.isFile();
+      let special = isDirectory || isFile || entry.isSymbolicLink() ? undefined : specialKind(entry);
       if (entry.isSymbolicLink()) {
         const real = realPathOrUndefined(full);
         if (real === undefined || !isInside(real, treeRoot)) continue; // broken, or leaves the tree
         const stat = statOrUndefined(real);
         isDirectory = stat?.isDirectory() ?? false;
         isFile = stat?.isFile() ?? false;
+        special = stat && !isDirectory && !isFile ? specialKind(stat) : undefined;
         if (isDirectory) {
           if (visited.has(real)) continue;
           visited.add(real);
@@ -126,6 +140,8 @@ function walk(root: string, gitignore: GitignoreRules, visit: (file: string) => 
         descend(full);
       } else if (isFile) {
         visit(full);
+      } else if (special !== undefined) {
+        visit(full, special);
       }
     }
   };
@@ -197,6 +213,33 @@ export function findRepositoryRoot(start: string): string | undefined {
     const parent = path.dirname(folder);
     if (parent === folder) return undefined;
     folder = parent;
+  }
+}
+
+/** Names what a non-regular file is, for messages. */
+function specialKind(entry: fs.Stats | fs.Dirent): string {
+  if (entry.isFIFO()) return 'a named pipe';
+  if (entry.isCharacterDevice()) return 'a character device';
+  if (entry.isBlockDevice()) return 'a block device';
+  if (entry.isSocket()) return 'a socket';
+  return 'not a file';
+}
+
+/** A draft that is not a regular file; reading it could block or never end. */
+export class NotRegularFileError extends Error {}
+
+/**
+ * Reads a regular file. The file is opened without blocking and checked before reading, so a FIFO
+ * or device that replaced a draft after it was found throws NotRegularFileError instead of hanging.
+ */
+export function readRegularFile(file: string): Buffer {
+  const fd = fs.openSync(file, fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0));
+  try {
+    const stat = fs.fstatSync(fd);
+    if (!stat.isFile()) throw new NotRegularFileError(`not a regular file (${specialKind(stat)})`);
+    return fs.readFileSync(fd);
+  } finally {
+    fs.closeSync(fd);
   }
 }
 

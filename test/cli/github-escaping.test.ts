@@ -18,6 +18,7 @@ describe('github format escaping', () => {
           message: '100% sure:\r\nsecond line, still data',
           fixable: true,
           fingerprint: '0'.repeat(32),
+          claim: 'A claim.',
         },
       ],
     };

@@ -163,17 +163,89 @@ describe('robustness: hostile files in the CLI', function () {
     assert.deepEqual(reportedFiles(result), ['lists.md', 'nested.md', 'ok.md']);
   });
 
+  for (const [name, input] of [
+    ['a binary draft', Buffer.from('a\0b\n')],
+    ['invalid UTF-8', Buffer.from([0x43, 0x61, 0x66, 0xc3, 0x28, 0x0a])],
+  ] as const) {
+    it(`--fix - passes ${name} through unchanged and says so`, () => {
+      const result = spawnSync(process.execPath, [CLI, '--as-of', AS_OF, '--fix', '-'], { input, env: { ...process.env, NO_COLOR: '' } });
+      if (result.error) throw result.error;
+      assert.ok(result.stdout.equals(input), `stdout was ${JSON.stringify(result.stdout.toString('latin1'))}, exit ${result.status}`);
+      const stderr = result.stderr.toString('utf8');
+      assert.match(stderr, /<stdin>: .*copied to standard output unchanged/);
+      assert.doesNotMatch(stderr, STACK_FRAME);
+    });
+  }
+
+  it('refuses a named FIFO and a link to a device instead of blocking on them', () => {
+    root = makeTree({ 'ok.md': DRAFT });
+    assert.equal(spawnSync('mkfifo', [path.join(root, 'pipe.md')]).status, 0, 'mkfifo failed');
+    fs.symlinkSync('/dev/zero', path.join(root, 'zero.md'));
+    // Generous bound: completion is what is asserted; a blocked read never completes.
+    const result = spawnSync(process.execPath, [CLI, '--as-of', AS_OF, '--format', 'json', 'pipe.md', 'zero.md', 'ok.md'], { cwd: root, timeout: 60_000, encoding: 'utf8' });
+    assert.equal(result.signal, null, 'the CLI did not finish: it blocked reading a FIFO or device');
+    assert.equal(result.status, 2, result.stderr);
+    assert.match(result.stderr, /pipe\.md: not a regular file \(a named pipe\)/);
+    assert.match(result.stderr, /zero\.md: not a regular file \(a character device\)/);
+    assert.deepEqual(reportedFiles(result), ['ok.md']);
+  });
+
+  it('skips a FIFO met while walking with a note, and lints the rest', () => {
+    root = makeTree({ 'ok.md': DRAFT });
+    assert.equal(spawnSync('mkfifo', [path.join(root, 'pipe.md')]).status, 0, 'mkfifo failed');
+    const result = spawnSync(process.execPath, [CLI, '--as-of', AS_OF, '--format', 'json'], { cwd: root, timeout: 60_000, encoding: 'utf8' });
+    assert.equal(result.signal, null, 'the CLI did not finish: it blocked reading a FIFO');
+    assert.equal(result.status, 1, result.stderr);
+    assert.equal(result.stderr, 'alliance-cite: pipe.md: skipped: not a regular file (a named pipe)\n');
+    assert.deepEqual(reportedFiles(result), ['ok.md']);
+  });
+
+  // The engine has no known crash to rely on, so the CLI's test hook makes one draft throw inside
+  // the same guarded call the engine runs in, on the main thread and in a worker.
+  for (const threads of ['1', '3']) {
+    it(`reports an engine failure on one draft by name, lints the others, and exits 2 (--threads ${threads})`, () => {
+      const files: Record<string, string> = { 'crash.md': `# Draft\n\nCRASH-HERE ${CLAIM}\n` };
+      for (let i = 0; i < 6; i++) files[`ok-${i}.md`] = DRAFT;
+      root = makeTree(files);
+      const result = runCli(['--as-of', AS_OF, '--threads', threads, '--format', 'json'], { cwd: root, env: { ALLIANCE_CITE_TEST_CRASH_ON: 'CRASH-HERE' } });
+      assert.equal(result.status, 2, result.stderr);
+      assert.doesNotMatch(result.stderr, STACK_FRAME, 'a stack trace was printed');
+      assert.match(result.stderr, /^alliance-cite: crash\.md: internal error while linting this draft: .*The other drafts were linted.*please report it at https:\/\/github\.com\/alliance-cite\/alliance-cite\/issues/m);
+      assert.deepEqual(reportedFiles(result), ['ok-0.md', 'ok-1.md', 'ok-2.md', 'ok-3.md', 'ok-4.md', 'ok-5.md']);
+    });
+  }
+
+  it('--fix - copies standard input through unchanged when the engine fails on it', () => {
+    root = makeTree({});
+    const input = `CRASH-HERE ${CLAIM}\n`;
+    const result = runCli(['--as-of', AS_OF, '--fix', '-'], { cwd: root, input, env: { ALLIANCE_CITE_TEST_CRASH_ON: 'CRASH-HERE' } });
+    assert.equal(result.status, 2);
+    assert.equal(result.stdout, input);
+    assert.match(result.stderr, /<stdin>: internal error while linting this draft/);
+  });
+
 });
 
-/** Source of a preload script that rewrites `name` right after the CLI's n-th read of it. */
+/**
+ * Source of a preload script that rewrites `name` right after the CLI's n-th read of it. Drafts
+ * are read through a descriptor (opened without blocking), so descriptors are mapped to paths.
+ */
 function changeAfterReadHook(name: string, nthRead: number, content: string): string {
   return `const fs = require('node:fs');
-const original = fs.readFileSync;
+const originalRead = fs.readFileSync;
+const originalOpen = fs.openSync;
+const paths = new Map();
 let reads = 0;
+fs.openSync = function (file, ...rest) {
+  const fd = originalOpen.call(this, file, ...rest);
+  if (typeof file === 'string') paths.set(fd, file);
+  return fd;
+};
 fs.readFileSync = function (file, ...rest) {
-  const result = original.call(this, file, ...rest);
-  if (typeof file === 'string' && file.endsWith(${JSON.stringify('/' + name)}) && ++reads === ${nthRead}) {
-    fs.writeFileSync(file, ${JSON.stringify(content)});
+  const result = originalRead.call(this, file, ...rest);
+  const named = typeof file === 'number' ? paths.get(file) : file;
+  if (typeof named === 'string' && named.endsWith(${JSON.stringify('/' + name)}) && ++reads === ${nthRead}) {
+    fs.writeFileSync(named, ${JSON.stringify(content)});
   }
   return result;
 };

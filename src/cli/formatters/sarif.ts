@@ -4,13 +4,12 @@
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { findRepositoryRoot } from '../../node/files';
+import { FINGERPRINT_KEY } from '../../node/fingerprint';
 import { RULES, type RuleMeta, type Severity } from '../../core';
 import type { FileReport } from '../report';
 
 const SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
 const INFORMATION_URI = 'https://github.com/alliance-cite/alliance-cite';
-/** Bump the suffix if the fingerprint recipe ever changes, so old alerts are not matched wrongly. */
-export const FINGERPRINT_KEY = 'allianceCite/v1';
 
 const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note' };
 

@@ -195,6 +195,12 @@ export function configJsonSchema(): JsonSchema {
         maxItems: MAX_LIST_LENGTH,
         items: { type: 'string', minLength: 1, maxLength: 500 },
       },
+      baseline: {
+        description: 'Baseline file of known findings (written by alliance-cite --baseline-write), relative to the folder of this config file; the nearest config that names one wins.',
+        type: 'string',
+        minLength: 1,
+        maxLength: 1000,
+      },
     },
   };
 }

@@ -49,6 +49,10 @@ lexicon:
 # Files not to lint (globs relative to this file's folder).
 ignore: []
 #   - drafts/archive/**
+
+# Findings that existed when the linter was adopted, written by
+# \`alliance-cite --baseline-write .alliance-cite-baseline.json\`; only new findings are reported.
+# baseline: .alliance-cite-baseline.json
 `;
 }
 

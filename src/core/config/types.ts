@@ -38,6 +38,8 @@ export interface ConfigOverlay {
   categories?: Record<string, Partial<CategoryPolicy>>;
   lexicon?: LexiconOverlay;
   ignore?: string[];
+  /** Baseline file of known findings, relative to this config file's folder (read by the callers, not the core). */
+  baseline?: string;
 }
 
 /** Where something was written in a config file (1-based). */

@@ -108,6 +108,7 @@ function toOverlay(raw: Record<string, unknown>): ConfigOverlay {
     overlay.lexicon = lexicon;
   }
   if (raw.ignore) overlay.ignore = raw.ignore as string[];
+  if (typeof raw.baseline === 'string') overlay.baseline = raw.baseline;
   return overlay;
 }
 
