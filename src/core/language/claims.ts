@@ -1,5 +1,6 @@
 import type { Category, ClaimTime, Lexicon, PolicyKey } from '../types';
 import { hasPhrase, phraseRegex } from './phrases';
+import { nonClaimKind } from './speech';
 import { timeOf } from './time';
 
 export interface ClaimJudgement {
@@ -16,17 +17,7 @@ export interface ClaimJudgement {
   negated: boolean;
 }
 
-const QUESTION = /\?\s*["'”’)\]]*\s*$/;
-const INSTRUCTION = /^(?:please\s+)?(?:see|visit|read|check|cite|use|do\s+not|don['’]t|never|always|avoid|refer|learn|click|contact|go\s+to|follow|consider|remember|make\s+sure|ensure|verify|confirm|add|link|write|describe|treat|compare|ask|find|download|install|run|sign\s+up|subscribe|explore|discover|get\s+involved|reach\s+out|keep|prefer|quote|mention|look|note\s+down|watch|give|try|join|help|dive|start|say|point\s+out|close|thank|share|tell|email|browse|search|record|require|request|submit|fill|register|rsvp|bring|feel\s+free|don['’]t\s+hesitate|be\s+sure)\b/i;
-// A condition or purpose before an instruction: "If you evaluate models, give Lumen a try."
-const LEADING_CLAUSE = /^(?:if|when|whenever|before|after|once|to|for|while|as\s+you)\b[^,]{1,80},\s*/i;
-const NAVIGATION = /^(?:(?:an?|our|this)\s+(?:[\w,-]+\s+){0,3}(?:list|guide|overview|summary|collection|round-?up|selection|primer|explainer|briefing|timeline|reading\s+list)\s+(?:of|to|for|on|about)\b|for\s+(?:more|details|further)|more\s+(?:information|details|at|on)|learn\s+more|read\s+more|find\s+out\s+more|details\s+(?:are|can\s+be)\s+found|(?:this|the\s+following|below|the\s+(?:table|list)(?:\s+below)?|this\s+(?:table|list|section|memo|article|post|page|guide|document|note|draft|report|brief|explainer|faq)|in\s+this\s+(?:post|article|memo|guide|section))\s+(?:lists?|describes?|summari[sz]es?|covers?|explains?|sets\s+out|advises?|shows?|collects?|gives?|outlines?|looks\s+at|walks|reviews?|compares?|tracks?)\b)/i;
-const SELF_REPORT = /^(?:we|i)\s+(?:checked|reviewed|compared|tested|looked|asked|read|spoke|evaluated|wrote|collected|gathered|tracked|used|met|visited|attended|interviewed)\b|\b(?:we|I)\s+(?:profile|feature|highlight|interview|cover|track|round\s+up|summari[sz]e)\b|\b(?:require|requires|need|needs)\s+our\s+own\b/i;
-const CHANGELOG = /^(?:added|fixed|removed|updated|changed|improved|bumped|refactored|deprecated|renamed|dropped)\b/i;
-const TITLE_LIKE = /^(?:how|why|what|when|where|who|which|inside|understanding|about|on|a\s+guide|guide|notes?\s+on|faq|q&a|questions)\b/i;
-const PLAN = /\b(?:will(?!\s+not\s+(?:certify|approve|regulate|endorse|vet))|shall|plans?\s+to|planning\s+to|planned|intends?\s+to|intending\s+to|(?:is|are)\s+going\s+to|hopes?\s+to|(?:is|are)\s+set\s+to|promis(?:es|ed)\s+to|pledg(?:es|ed)\s+to|vows?\s+to|would\s+like\s+to|upcoming|later\s+this\s+year|next\s+year|in\s+the\s+coming)\b/i;
-const SPECULATION = /\b(?:(?:the|an?)\s+(?:open\s+|real\s+|key\s+)?question\s+(?:is|remains)\s+(?:whether|if|how)|question\s+of\s+whether|(?:it\s+is|it['’]s)\s+(?:not\s+)?(?:yet\s+|still\s+)?(?:un)?clear\s+(?:whether|if|how)|remains\s+to\s+be\s+seen|remains\s+unclear|unclear\s+whether|may\s+(?:eventually|one\s+day|someday)|might|could\s+(?:eventually|become|one\s+day|be)|perhaps|possibly|conceivably|it\s+is\s+possible\s+that|open\s+question|speculat\w*|whether\s+.{0,80}\s+(?:remains|is\s+(?:still\s+)?(?:unknown|uncertain|unclear)))\b/i;
-const OPINION = /(?:^(?:i|we)\s+(?:think|believe|feel|argue|suspect|expect|hope|would\s+argue|love|like)\b|\b(?:in\s+(?:my|our)\s+(?:view|opinion)|arguably|to\s+be\s+fair|frankly|honestly|i\s+think|we\s+think|i\s+believe|we\s+believe|matters\s+because|(?:it|this|that)\s+matters|deserves?|is\s+worth\s+watching|should\s+be\s+watched|impressive|laudable|admirable|exciting|encouraging|disappointing|worrying|troubling|welcome\s+(?:step|move|development)|most\s+(?:visible|important|interesting|ambitious|significant|notable|promising)|the\s+useful\s+posture|(?:is|are)\s+(?:well\s+)?worth|no\s+exception|more\s+\w+\s+than\s+any|argued|argues|contends|contended|opined|op-ed|editorial)\b)/i;
+const PLAN = /\b(?:will(?!\s+not\s+(?:certify|approve|regulate|endorse|vet))|shall|plans?\s+to|planning\s+to|planned|intends?\s+to|intending\s+to|(?:is|are)\s+going\s+to|hopes?\s+to|(?:is|are)\s+set\s+to|promis(?:es|ed)\s+to|pledg(?:es|ed)\s+to|vows?\s+to|would\s+like\s+to|upcoming|later\s+this\s+year|next\s+year|in\s+the\s+coming|coming\s+soon|has\s+(?:big|ambitious|bold|grand)\s+plans)\b/i;
 const NORMATIVE = /\b(?:should|ought\s+to|must|need\s+to|needs\s+to|have\s+to|has\s+to)\b/i;
 const NEGATION = /\b(?:not|no|never|neither|nor|none|isn['’]t|aren['’]t|wasn['’]t|weren['’]t|doesn['’]t|don['’]t|didn['’]t|hasn['’]t|haven['’]t|cannot|can['’]t|without)\b/i;
 const PRESS = /\b(?:reported|reports|wrote|writes|described|describes|called|calls|dubbed|characteri[sz]ed|covered|headlines?|coverage|according\s+to)\b/i;
@@ -133,16 +124,6 @@ export interface SentenceContext {
   headers?: string[];
 }
 
-/** Whether a sentence is one of the kinds of text that are not claims (spec §1). */
-export function isNonClaim(text: string, titleLike = false): boolean {
-  const t = text.replace(/^[\s>*_"“'‘(\-–—•]+/, '');
-  if (QUESTION.test(t)) return true;
-  if (titleLike && (TITLE_LIKE.test(t) || /\b(?:what|how|why|whether)\s+\p{L}+/iu.test(t))) return true;
-  if (INSTRUCTION.test(t) || INSTRUCTION.test(t.replace(LEADING_CLAUSE, '')) || NAVIGATION.test(t) || SELF_REPORT.test(t) || CHANGELOG.test(t)) return true;
-  if (OPINION.test(t) || SPECULATION.test(t)) return true;
-  return false;
-}
-
 /**
  * Decides whether a sentence is a claim about the AI Alliance and of which category.
  * `text` is the masked sentence with look-alikes already blanked.
@@ -161,7 +142,7 @@ export function judgeSentence(text: string, lex: Lexicons, ctx: SentenceContext)
   const elided = ctx.aboutAlliance && ELIDED_SUBJECT.test(start);
   const osaid = OSAID.test(text) || OPEN_PREDICATE.test(text);
   if (!ctx.aboutAlliance && !(osaid && (OSAID.test(text) || ctx.aboutOsaid))) return undefined;
-  if (isNonClaim(withoutQuotedSpeech(text), ctx.titleLike)) return undefined;
+  if (nonClaimKind(withoutQuotedSpeech(text), ctx.titleLike)) return undefined;
   const category = ctx.aboutAlliance ? categoryOf(main, lex, subject !== undefined || pronoun || elided || ctx.infobox === true, ctx) : ['open-source-ai', 'open-source-ai'] as [Category, PolicyKey];
   if (!category) return undefined;
   const [cat, policy] = category;
