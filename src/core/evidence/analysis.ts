@@ -1,4 +1,4 @@
-import { compileLexicon, judgeSentence, withoutLookalikes, type ClaimJudgement, type Lexicons, type SentenceContext } from '../language/claims';
+import { compileLexicon, isQuotedSpeech, judgeSentence, PRODUCT_NAMES, withoutLookalikes, type ClaimJudgement, type Lexicons, type SentenceContext } from '../language/claims';
 import { resolveCitations, type Resolution } from './citations';
 import { findInference, rejectsInference, type InferenceMatch } from '../language/inferences';
 import { hasPhrase } from '../language/phrases';
@@ -63,7 +63,7 @@ export function analyse(model: DocumentModel, config: Config): Analysis {
       }
       // Project names stand for an Alliance affiliation ("part of the Open Agent Hub"), and their own
       // words ("Open Trusted Data Initiative") must not read as claims of trust.
-      const inferenceText = text.replace(lex.projects, 'AllianceProject');
+      const inferenceText = text.replace(lex.projects, 'AllianceProject').replace(PRODUCT_NAMES, 'AllianceProject');
       const inference = aboutAlliance || /Alliance/.test(text) ? memo(inferenceCache, inferenceText, () => findInference(inferenceText) ?? null) ?? undefined : undefined;
       const relevantInference = inference && /Alliance|\bmember|\bproject/i.test(inferenceText);
       if (relevantInference) inferences.push({ unit, sentence, match: inference });
@@ -88,9 +88,9 @@ export function analyse(model: DocumentModel, config: Config): Analysis {
       // Within one block the subject, once it is the Alliance, stays so (writers rarely repeat the name).
       previousAboutAlliance = mentionsAlliance || judgement !== undefined || (previousAboutAlliance && sameBlock);
       if (!judgement) continue;
-      // A sentence built on a forbidden inference is a claim only where it asserts that a system is
-      // safe or open: that still needs its own evidence; the rest is reported as the inference.
-      if (relevantInference && judgement.policy !== 'safety/system' && judgement.category !== 'open-source-ai') continue;
+      // A forbidden inference in someone's quoted words is reported as the inference alone; in the
+      // writer's own words the sentence also asserts what it infers, which needs its own source.
+      if (relevantInference && isQuotedSpeech(text)) continue;
       const resolution = resolveCitations(model, unit, sentence, config, documentYear);
       claims.push({ unit, sentence, judgement, resolution });
     }

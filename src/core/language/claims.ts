@@ -23,7 +23,7 @@ const NEGATION = /\b(?:not|no|never|neither|nor|none|isn['’]t|aren['’]t|wasn
 const PRESS = /\b(?:reported|reports|wrote|writes|described|describes|called|calls|dubbed|characteri[sz]ed|covered|headlines?|coverage|according\s+to)\b/i;
 const PRESS_SUBJECT = /\b(?:press|media|news|newspapers?|reporters?|journalists?|outlets?|commentators?|Reuters|Bloomberg|TechCrunch|The\s+Verge|Wired|Axios|CNBC|Forbes|Fortune|VentureBeat|ZDNet|The\s+Register|Financial\s+Times|FT|New\s+York\s+Times|NYT|Wall\s+Street\s+Journal|WSJ|Washington\s+Post|Guardian|BBC|AP|Associated\s+Press|Politico|Semafor|MIT\s+Technology\s+Review)\b/;
 const CURRENT_MARKER = /\b(?:now|currently|today|as\s+of|at\s+present|presently|still|these\s+days|has\s+since|have\s+since|so\s+far|to\s+date)\b/i;
-const SYSTEM_SAFE = /\b(?:is|are|was|were|be|being|been|as|remains?|proven|deemed|considered|certified\s+as|rated)\s+(?:not\s+|now\s+|fully\s+|completely\s+|entirely\s+|inherently\s+|therefore\s+|thus\s+|also\s+|independently\s+|demonstrably\s+)*(?:safe|unsafe|vetted|trusted|trustworthy|secure|harmless|risk-free|safety[- ](?:approved|certified|tested))\b|\b(?:safe|vetted|trusted)\s+(?:to|for)\s+(?:use|deploy)|\b(?:can|could|may)\s+(?:safely\s+)?trust\s+(?:it|them|the\s+model|the\s+system)\b/i;
+const SYSTEM_SAFE = /\b(?:is|are|was|were|be|being|been|as|remains?|proven|deemed|considered|certified\s+as|rated)\s+(?:not\s+|now\s+|fully\s+|completely\s+|entirely\s+|inherently\s+|therefore\s+|thus\s+|also\s+|independently\s+|demonstrably\s+)*(?:safe|unsafe|vetted|trusted|trustworthy|secure|harmless|risk-free|safety[- ](?:approved|certified|tested))\b|\b(?:safe|vetted|trusted)\s+(?:to|for)\s+(?:use|deploy)|\b(?:can|could|may)\s+(?:safely\s+)?trust\s+(?:it|them|the\s+model|the\s+system)\b|\b(?:is|are|was|were|be|been)\s+(?:[\w-]+\s+(?:and|&)\s+)?(?:[\w]+-)?(?:vetted|safe|trusted|certified)\b|\bmeets?\s+(?:[\w-]+\s+){0,3}(?:compliance|regulatory|safety|security)\s+(?:requirements|obligations|standards)|\bmeets?\s+(?:the\s+)?(?:EU\s+)?AI\s+Act\b|\b(?:is|are)\s+(?:\w+\s+)?compliant\b|\b(?:treated|regarded|considered)\s+as\s+(?:low[- ]risk|safe)\b/i;
 const ROLE_SAFETY = /\b(?:regulator|regulat\w+|standards?\s+body|legal\s+force|safety\s+approval|approv\w+|certif\w+|vets?|vetting|vouch\w*|endorse\w*|audits?|accredit\w*|enforce\w*|guarantee\w*)\b/i;
 const OPEN_PREDICATE = /\b(?:is|are|was|were|be|isn['’]t|aren['’]t|qualif\w+\s+as|counts?\s+as|count\s+as|meets?|met|compl\w+\s+with|under|labell?ed|called|marketed\s+as|described\s+as|considered)\s+(?:not\s+|truly\s+|fully\s+|genuinely\s+|really\s+|an?\s+|also\s+|therefore\s+)*(?:open[- ]source|open\s+source\s+ai|osaid|open\s+by\s+the\s+osi|the\s+open\s+source\s+ai\s+definition|osi[- ]approved|open[- ]weights?)\b/i;
 const OSAID = /\b(?:OSAID|Open\s+Source\s+AI\s+Definition|Open\s+Source\s+Initiative|OSI)\b/;
@@ -98,6 +98,20 @@ export function subjectOf(text: string, lex: Lexicons, aboutAlliance: boolean): 
 // "Evaluation Reference Stack", "Context Forge"), "Project X", or one word with an inner capital
 // or hyphen ("SemiKong", "GEO-Bench"). In a draft about the Alliance these are its projects' names.
 const PRODUCT_NAME = /(?<![\p{L}\p{N}])(?:(?:[A-Z][\w&+'’.-]*\s+(?:(?:and|&|of|for|the|in|on)\s+)?){1,6}(?:Guide|Stack|Initiative|Hub|Bench|Benchmark|Toolkit|Tools|Kit|Platform|Catalog|Catalogue|Leaderboards?|Datasets?|Framework|Library|Suite|Specification|Protocol|Forge|Engine|Evals|Evaluations|Workbench|Studio|Cookbook|Playbook)|Project\s+[A-Z][\w-]+|[A-Z][a-z]+[A-Z][A-Za-z]+|[A-Z]{2,}-[A-Z][a-z]+)(?![\p{L}\p{N}])/u;
+
+/** Every product name in a text (for masking names such as "Trust and Safety User Guide"). */
+export const PRODUCT_NAMES = new RegExp(PRODUCT_NAME.source, 'gu');
+
+/**
+ * A quotation attributed to someone: the sentence is mostly quoted words and names a speaker
+ * ("'…,' said the CEO", "“…” — Jane Doe").
+ */
+export function isQuotedSpeech(text: string): boolean {
+  const quoted = text.match(/["“][^"”]{8,}["”]/g);
+  if (!quoted) return false;
+  const inside = quoted.reduce((n, q) => n + q.length, 0);
+  return inside >= text.trim().length * 0.5 && (ATTRIBUTION.test(text.replace(/["“][^"”]*["”]/g, ' ')) || /^\s*["“]/.test(text));
+}
 
 /** Whether the text names a project: one the lexicon or the draft knows, or a product's name. */
 export function namesProject(text: string, lex: Lexicons): boolean {

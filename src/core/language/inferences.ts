@@ -18,16 +18,29 @@ function found(re: RegExp, text: string): string | undefined {
   return re.exec(text)?.[0].trim();
 }
 
-const AFFILIATION = /\b(?:(?:part\s+of|in|listed\s+(?:in|on|by)|hosted\s+(?:by|in)|included\s+in|accepted\s+(?:into|by)|member\s+of|contributes?\s+to|built\s+(?:on|with))\s+(?:the\s+)?AllianceProject\b|(?:AI\s+)?Alliance[- ](?:member(?:ship)?s?|founders?|founding\s+members?|projects?|partners?|affiliat\w+|backed|affiliated|supported|endorsed|approved|certified|vetted|sponsored|badge|logo|participation)|(?:member(?:ship)?|founders?|founding\s+members?|participa\w+|affiliat\w+|part|projects?)\s+(?:of|in|with)\s+(?:the\s+)?(?:AI\s+)?Alliance|(?:joined|joining|backed\s+by|supported\s+by|endorsed\s+by|sponsored\s+by|affiliated\s+with)\s+(?:the\s+)?(?:AI\s+)?Alliance|(?:an?|its|their)\s+(?:AI\s+)?Alliance\s+(?:affiliation|membership|tie|connection|pedigree)|Alliance['’]s\s+(?:backing|endorsement|imprimatur|stamp|seal)|membership|being\s+an?\s+member|(?:a|an|its)\s+member(?:'s)?\s+(?:model|system|company|developer))/i;
-const SAFETY_QUALITY = /\b(?:safe|safer|safety|vetted|trust|trusted|trustworthy|secure|harmless|responsible|reliable|certified|approved|compliant|compliance|low[- ]risk|risk[- ]free)\b/i;
+const AFFILIATION = /\b(?:(?:part\s+of|in|listed\s+(?:in|on|by)|hosted\s+(?:by|in)|included\s+in|accepted\s+(?:into|by)|member\s+of|contributes?\s+to|built\s+(?:on|with))\s+(?:the\s+)?AllianceProject\b|(?:AI\s+)?Alliance[- ](?:member(?:ship)?s?|founders?|founding\s+members?|projects?|partners?|affiliat\w+|backed|affiliated|supported|endorsed|approved|certified|vetted|sponsored|badge|logo|participation)|(?:member(?:ship)?|founders?|founding\s+members?|participa\w+|affiliat\w+|part|projects?)\s+(?:of|in|with)\s+(?:the\s+)?(?:AI\s+)?Alliance|(?:joined|joining|backed\s+by|supported\s+by|endorsed\s+by|sponsored\s+by|affiliated\s+with)\s+(?:the\s+)?(?:AI\s+)?Alliance|(?:an?|its|their)\s+(?:AI\s+)?Alliance\s+(?:affiliation|membership|tie|connection|pedigree)|Alliance['’]s\s+(?:backing|endorsement|imprimatur|stamp|seal)|membership|being\s+an?\s+member|(?:a|an|its)\s+member(?:'s)?\s+(?:model|system|company|developer)|(?:comes?|came|coming)\s+out\s+of\s+the\s+(?:AI\s+)?Alliance|(?:from|on|in|under)\s+the\s+(?:AI\s+)?Alliance['’]s\s+(?:github|repos?|repositories|hub|catalog|org\w*)|(?:AI\s+)?Alliance[- ](?:aligned|grade|hosted|listed|branded|model|models|release|seal|name|label)|seat\s+(?:in|at|on)\s+the\s+(?:AI\s+)?Alliance|as\s+befits\s+an?\s+(?:AI\s+)?Alliance|listed\s+(?:among|as|in|on)\s+(?:the\s+)?(?:AI\s+)?Alliance)/i;
+const SAFETY_QUALITY = /\b(?:safe|safer|safety|vetted|trust|trusted|trustworthy|secure|harmless|reliable|certified|approved|compliant|compliance|low[- ]risk|risk[- ]free|meets?\s+(?:[\w-]+\s+){0,3}(?:obligations|requirements|standards))\b/i;
 const OPEN_QUALITY = /\b(?:open[- ]source|open\s+source\s+AI|OSAID|OSI[- ]approved|open\s+by\s+(?:definition|default)|fully\s+open|truly\s+open|genuinely\s+open|open\s+under)\b/i;
-const LINK = /^(?:backed|supported|endorsed|vetted|certified|approved|blessed)\s+by\b|\b(?:as\s+an?|because|since|so|therefore|thus|hence|means?|meaning|guarantee\w*|ensur\w+|prov\w+|shows?|showing|demonstrat\w+|impl\w+|by\s+virtue|thanks\s+to|which\s+makes|makes?\s+(?:it|them)|given\s+(?:that|its|their)|qualif\w+|evidence|confirms?|certif\w+|attests?|vouch\w*|automatically|by\s+definition|being)\b|[- ](?:backed|approved|certified|vetted|endorsed)\b/i;
-const REFUTATION = /\b(?:(?:would|could)\s+be\s+(?:a\s+)?(?:mistake|wrong|error)|says\s+nothing|assumes?|assumption|assuming|tempting|misperception|some\s+readers|people\s+often|it\s+is\s+easy\s+to|does\s+not|doesn['’]t|do\s+not|don['’]t|did\s+not|is\s+not|isn['’]t|are\s+not|aren['’]t|cannot|can['’]t|could\s+not|should\s+not|shouldn['’]t|must\s+not|mustn['’]t|never|no\s+(?:guarantee|evidence|proof)|not\s+(?:a|an|evidence|proof|necessarily|the\s+same)|neither|nor|none\s+of|myth|misconception|misread\w*|mistake\w*|fallac\w+|wrong(?:ly)?|incorrect\w*|avoid|beware|resist|caution|careful|false|misleading|unfounded|unsupported|conflat\w+|by\s+itself|on\s+its\s+own|alone)\b/i;
+const LINK = /^(?:backed|supported|endorsed|vetted|certified|approved|blessed)\s+by\b|\b(?:as\s+an?|as\s+befits|because|since|so|therefore|thus|hence|which\s+is\s+why|that['’]s\s+why|like\s+(?:all|every|any)|means?|meaning|guarantee\w*|ensur\w+|prov\w+|shows?|showing|demonstrat\w+|impl\w+|by\s+virtue|thanks\s+to|which\s+makes|makes?\s+(?:it|them)|given\s+(?:that|its|their)|qualif\w+|evidence|confirms?|certif\w+|attests?|vouch\w*|automatically|by\s+definition|being)\b|[- ](?:backed|approved|certified|vetted|endorsed)\b/i;
+const REFUTATION = /^not\b|\bnot\s+(?:every|all|each|any)\b|\b(?:should|must|can|could|would|do|does|did)\s+(?:therefore\s+|thus\s+|also\s+|still\s+)?not\b|\btells?\s+(?:you|us|readers|buyers)\s+nothing\b|\b(?:is|are)\s+(?:no|not\s+a)\s+(?:guarantee|evidence|proof|substitute|safety\s+(?:case|credential))\b|\b(?:(?:would|could)\s+be\s+(?:a\s+)?(?:mistake|wrong|error)|says\s+nothing|assumes?|assumption|assuming|tempting|misperception|some\s+readers|people\s+often|it\s+is\s+easy\s+to|does\s+not|doesn['’]t|do\s+not|don['’]t|did\s+not|is\s+not|isn['’]t|are\s+not|aren['’]t|cannot|can['’]t|could\s+not|should\s+not|shouldn['’]t|must\s+not|mustn['’]t|never|no\s+(?:guarantee|evidence|proof)|not\s+(?:a|an|evidence|proof|necessarily|the\s+same)|neither|nor|none\s+of|myth|misconception|misread\w*|mistake\w*|fallac\w+|wrong(?:ly)?|incorrect\w*|avoid|beware|resist|caution|careful|false|misleading|unfounded|unsupported|conflat\w+|by\s+itself|on\s+its\s+own|alone)\b/i;
 const PROHIBITION = /^(?:do\s+not|don['’]t|never|avoid|no\s+one\s+should|readers\s+should\s+not|we\s+do\s+not|one\s+should\s+not)\b/i;
 const UNIVERSAL_MEMBERS = /\b(?:(?:all|every|each)\s+(?:of\s+(?:the|its)\s+)?(?:\d+\+?\s+)?(?:AI\s+)?(?:Alliance\s+)?(?:members?|partners?|participants?|member\s+(?:organi[sz]ations?|companies))|(?:entire|whole|full)\s+(?:AI\s+)?(?:Alliance\s+)?membership|members?\s+(?:all|unanimously|universally|collectively)|unanimous\w*)\b/i;
 const ENDORSE = /\b(?:endors\w+|back(?:s|ed|ing)?|support(?:s|ed|ing)?|approv\w+|stands?\s+behind|stood\s+behind|signs?\s+off|signed\s+off|vouch\w*|champion\w*|agree\w*)\b/i;
 const UNIVERSAL_PROJECTS = /\b(?:(?:all|every|each)\s+(?:of\s+(?:the|its)\s+)?(?:AI\s+)?(?:Alliance(?:['’]s)?\s+)?projects?|(?:AI\s+)?Alliance(?:['’]s)?\s+projects\s+(?:are|have\s+been)|(?:its|the\s+Alliance['’]s)\s+projects\s+(?:are|have\s+been)|any\s+(?:AI\s+)?Alliance\s+project|(?:being|as)\s+an?\s+(?:AI\s+)?Alliance\s+project)\b/i;
 const MATURE = /\b(?:mature|production[- ](?:ready|grade|proven|quality)|proven\s+in\s+production|battle[- ]tested|enterprise[- ](?:ready|grade)|ready\s+for\s+production|deployed\s+in\s+production|stable|robust|field[- ]tested|well[- ]tested)\b/i;
+
+// "Every model that comes out of the Alliance has been vetted": the affiliation names the subject
+// and the quality is what the sentence says of it, with no word between to link them.
+const COPULA = /\b(?:is|are|was|were|has\s+been|have\s+been|gets?|got|becomes?|counts?\s+as|qualif\w+\s+as)\b/i;
+
+function predicated(t: string, quality: RegExp): boolean {
+  const a = AFFILIATION.exec(t);
+  if (!a) return false;
+  const after = t.slice(a.index + a[0].length);
+  const q = quality.exec(after);
+  if (!q || q.index > 80) return false;
+  return COPULA.test(after.slice(0, q.index + 1));
+}
 
 /** Returns the forbidden inference a sentence relies on, if any. */
 export function findInference(text: string): InferenceMatch | undefined {
@@ -40,7 +53,7 @@ export function findInference(text: string): InferenceMatch | undefined {
   if (UNIVERSAL_PROJECTS.test(t) && MATURE.test(t) && !refuted) {
     return { kind: 'universal-maturity', category: 'project', message: 'Implies that every Alliance project is mature or production-proven; project status varies. Describe this project\u2019s own status with a source from its repository.', affiliation: found(UNIVERSAL_PROJECTS, t), quality: found(MATURE, t) };
   }
-  if (AFFILIATION.test(t) && LINK.test(t) && !refuted) {
+  if (AFFILIATION.test(t) && (LINK.test(t) || predicated(t, SAFETY_QUALITY) || predicated(t, OPEN_QUALITY)) && !refuted) {
     const words = { affiliation: found(AFFILIATION, t), link: found(LINK, t) };
     if (OPEN_QUALITY.test(t)) return { kind: 'affiliation-openness', category: 'open-source-ai', message: 'Uses an AI Alliance affiliation as evidence that a system is open source; openness under the OSI\u2019s Open Source AI Definition must be shown on its own terms (cite the OSI and the system\u2019s licence).', ...words, quality: found(OPEN_QUALITY, t) };
     if (SAFETY_QUALITY.test(t)) return { kind: 'affiliation-safety', category: 'safety', message: 'Uses an AI Alliance affiliation as evidence that a system is safe, vetted, trusted or compliant; the Alliance is not a regulator and gives no safety approval. Cite an independent evaluation or a regulator instead.', ...words, quality: found(SAFETY_QUALITY, t) };
@@ -52,6 +65,6 @@ export function findInference(text: string): InferenceMatch | undefined {
 /** Whether a sentence names a forbidden inference only to reject or question it. */
 export function rejectsInference(text: string): boolean {
   const t = text.trim();
-  const names = (AFFILIATION.test(t) && (SAFETY_QUALITY.test(t) || OPEN_QUALITY.test(t))) || (UNIVERSAL_MEMBERS.test(t) && ENDORSE.test(t)) || (UNIVERSAL_PROJECTS.test(t) && MATURE.test(t));
+  const names = (AFFILIATION.test(t) && (SAFETY_QUALITY.test(t) || OPEN_QUALITY.test(t) || ENDORSE.test(t) || /\b(?:endorsement|guarantee|credential|evidence|licen[cs]e\s+terms)\b/i.test(t))) || (UNIVERSAL_MEMBERS.test(t) && ENDORSE.test(t)) || (UNIVERSAL_PROJECTS.test(t) && MATURE.test(t));
   return names && (REFUTATION.test(t) || PROHIBITION.test(t) || /\?\s*$/.test(t));
 }
