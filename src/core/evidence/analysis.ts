@@ -1,4 +1,4 @@
-import { compileLexicon, isQuotedSpeech, judgeSentence, PRODUCT_NAMES, withoutLookalikes, type ClaimJudgement, type Lexicons, type SentenceContext } from '../language/claims';
+import { CLAIM_VERB, compileLexicon, isQuotedSpeech, LEADING_ADVERBIAL, judgeSentence, PRODUCT_NAMES, withoutLookalikes, type ClaimJudgement, type Lexicons, type SentenceContext } from '../language/claims';
 import { resolveCitations, type Resolution } from './citations';
 import { findInference, rejectsInference, type InferenceMatch } from '../language/inferences';
 import { hasPhrase } from '../language/phrases';
@@ -27,14 +27,11 @@ export interface Analysis {
   documentYear?: number;
 }
 
-// A claim states something: prose without any of these verbs (a caption, a label, a title) is not one.
-const CLAIM_VERB = /\b(?:is|are|was|were|be|been|being|has|have|had|does|do|did|can|cannot|may|must|joins?|joined|launch\w*|announc\w*|found(?:s|ed)|co-?founded|adds?|added|includes?|included|lists?|listed|releases?|released|becomes?|became|leaves?|left|wins?|certif\w+|approves?|endorses?|manages?|managed|hosts?|hosted|supports?|supported|leads?|led|runs?|governs?|licen[cs]es|licensed|adopts?|adopted|requires?|required|uses?|used|offers?|publishes|published|maintains?|accepts?|welcomes?|counts?|reaches|grew|grows|expands?|expanded|comprises?|spans?|numbers|totals?|says|said|states?|stated|reports?|reported|describes?|described|presents?|calls?|called|develops?|developed|builds?|built|creates?|created|serves?|remains?|regulates?|vouch\w*|gives?|grants?|issues?|provides?|means|makes?|made|belongs?|sits|chairs?|stands?|allows?|allowed|advocates?|promotes?|focus(?:es)?|works?|aims?|seeks?|brings?|connects?|convenes?|funds?|sponsors?|partners?|collaborates?|contains?|features?|shows?|covers?|enables?|helps?|lets|permits?|needs?|expects?|invites?|signed|backs?|backed|operates?|coordinates?|spans?)\b/i;
 const ROLE_STATEMENT = /\b(?:not|no)\s+(?:a\s+)?(?:regulator|standards\s+body|certif\w+|safety\s+approval)|does\s+not\s+(?:give|grant|issue|provide)\s+(?:safety\s+)?(?:approval|certification)/i;
 const ALLIANCE_SUBJECT = /^(?:the\s+)?(?:AI\s+)?Alliance\b|^(?:the\s+)?(?:consortium|coalition|organi[sz]ation)\b/i;
 // Another organisation opens the sentence: an acronym (IBM), an inner capital (ServiceNow), two
 // capitalised words (Cleveland Clinic) or a possessive (Meta's).
 const OTHER_NAME_FIRST = /^(?!(?:The|This|That|These|Those|Every|Each|All|Any|Many|Some|Most|Several|In|On|At|As|Since|After|Before|When|While|For|With|From|By|Its|Their|Our|Today|Now|Yet|But|And|So|Also|According|Being|Because|Although|Though|If|Under|Over|Across|Of|To|A|An|AI)\b)(?:[A-Z]{2,}\b|[A-Z][a-z]+[A-Z]\w*|[A-Z][\p{L}&.-]*\s+[A-Z][\p{L}&.-]*|[A-Z][\p{L}&.-]*['’]s\b)/u;
-const LEADING_ADVERBIAL = /^(?:(?:in|by|since|on|at|after|during|over|within|until|today|now|meanwhile|since\s+then|at\s+launch)\b[^,]{0,50},\s*)/i;
 const TABLE_TOPIC = /\bmember|\bjoin|\bproject|\blicen[cs]|\bfound|\bsource|\bretriev|\baccess|\bcheck|\bclaim|\bcit|\bevidence|\bstatus|\bgovern|\bsafe|\bosaid|\bopen/i;
 
 /** Finds the claims and forbidden inferences of a draft and resolves each claim's citations. */
@@ -82,7 +79,7 @@ export function analyse(model: DocumentModel, config: Config): Analysis {
       }
       if (unit.kind === 'footnote' && sentenceHasUrl(unit, sentence)) continue;
       const infobox = aboutAlliance && unit.kind === 'list-item' && /^[A-Z][\w &/()-]{0,30}:\s/.test(text.trim());
-      const judgement = cachedJudgement(text, lex, { aboutAlliance, aboutOsaid, previousAboutAlliance, previousSubjectAlliance, sameBlock, titleLike, infobox, tableRow: unit.kind === 'table-row', headers: unit.headers });
+      const judgement = cachedJudgement(text, lex, { aboutAlliance, aboutOsaid, previousAboutAlliance, previousSubjectAlliance, sameBlock, titleLike, infobox, tableRow: unit.kind === 'table-row', headers: unit.headers, firstParty: doc.firstParty, projectItem: opensWithProject(unit) });
       previousSubjectAlliance = subjectIsAlliance(text.trimStart(), lex, previousSubjectAlliance);
       sameBlock = true;
       // Within one block the subject, once it is the Alliance, stays so (writers rarely repeat the name).
@@ -123,7 +120,7 @@ const JUDGEMENT_CACHE_LIMIT = 20000;
 function cachedJudgement(text: string, lex: Lexicons, ctx: SentenceContext): ClaimJudgement | undefined {
   let cache = judgementCache.get(lex);
   if (!cache) judgementCache.set(lex, (cache = new Map()));
-  const key = `${+ctx.aboutAlliance}${+!!ctx.aboutOsaid}${+ctx.previousAboutAlliance}${+!!ctx.previousSubjectAlliance}${+!!ctx.sameBlock}${+!!ctx.titleLike}${+!!ctx.infobox}${+ctx.tableRow}${ctx.headers?.join('\u0001') ?? ''}\u0000${text}`;
+  const key = `${+ctx.aboutAlliance}${+!!ctx.aboutOsaid}${+ctx.previousAboutAlliance}${+!!ctx.previousSubjectAlliance}${+!!ctx.sameBlock}${+!!ctx.titleLike}${+!!ctx.infobox}${+ctx.tableRow}${+!!ctx.firstParty}${+!!ctx.projectItem}${ctx.headers?.join('\u0001') ?? ''}\u0000${text}`;
   return memo(cache, key, () => judgeSentence(text, lex, ctx) ?? null) ?? undefined;
 }
 
@@ -140,6 +137,16 @@ function subjectIsAlliance(text: string, lex: Lexicons, before: boolean): boolea
   if (project && project.index === 0) return true;
   if (OTHER_NAME_FIRST.test(t)) return false;
   return before || hasPhrase(lex.subjects, t) || /\bAlliance\b/.test(t);
+}
+
+const PROJECT_LINK = /the-ai-alliance\.github\.io\/[^/?#\s]+|github\.com\/the-ai-alliance\/[^/?#\s]+|thealliance\.ai\/(?:core-)?projects\/|^\s*\{\{/i;
+
+/** Whether a list item or table row opens with a link to a project: its other sentences describe it. */
+function opensWithProject(unit: Unit): boolean {
+  if (unit.kind !== 'list-item' && unit.kind !== 'table-row') return false;
+  const first = unit.locators[0];
+  const lead = unit.segments[0] ? unit.segments[0].masked.slice(0, Math.max(0, (first?.start ?? 0) - unit.segments[0].start)) : '';
+  return first?.url !== undefined && PROJECT_LINK.test(first.url) && /^[\s*_|]*$/.test(lead);
 }
 
 /** An entry under a References/Sources heading: it carries a URL or reads like a bibliography line. */

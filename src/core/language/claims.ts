@@ -20,8 +20,8 @@ export interface ClaimJudgement {
 const PLAN = /\b(?:will(?!\s+not\s+(?:certify|approve|regulate|endorse|vet))|shall|plans?\s+to|planning\s+to|planned|intends?\s+to|intending\s+to|(?:is|are)\s+going\s+to|hopes?\s+to|(?:is|are)\s+set\s+to|promis(?:es|ed)\s+to|pledg(?:es|ed)\s+to|vows?\s+to|would\s+like\s+to|upcoming|later\s+this\s+year|next\s+year|in\s+the\s+coming|coming\s+soon|has\s+(?:big|ambitious|bold|grand)\s+plans)\b/i;
 const NORMATIVE = /\b(?:should|ought\s+to|must|need\s+to|needs\s+to|have\s+to|has\s+to)\b/i;
 const NEGATION = /\b(?:not|no|never|neither|nor|none|isn['’]t|aren['’]t|wasn['’]t|weren['’]t|doesn['’]t|don['’]t|didn['’]t|hasn['’]t|haven['’]t|cannot|can['’]t|without)\b/i;
-const PRESS = /\b(?:reported|reports|wrote|writes|described|describes|called|calls|dubbed|characteri[sz]ed|covered|headlines?|coverage|according\s+to)\b/i;
-const PRESS_SUBJECT = /\b(?:press|media|news|newspapers?|reporters?|journalists?|outlets?|commentators?|Reuters|Bloomberg|TechCrunch|The\s+Verge|Wired|Axios|CNBC|Forbes|Fortune|VentureBeat|ZDNet|The\s+Register|Financial\s+Times|FT|New\s+York\s+Times|NYT|Wall\s+Street\s+Journal|WSJ|Washington\s+Post|Guardian|BBC|AP|Associated\s+Press|Politico|Semafor|MIT\s+Technology\s+Review)\b/;
+const PRESS = /\b(?:reported|reports|wrote|writes|described|describes|called|calls|dubbed|characteri[sz]ed|covered|headlines?|coverage|according\s+to|reaction|reactions|was\s+(?:mixed|positive|negative|muted|enthusiastic|skeptical|sceptical|lukewarm))\b/i;
+const PRESS_SUBJECT = /\b(?:press|media|news|newspapers?|reporters?|journalists?|outlets?|commentators?|critics|observers|analysts|reactions?|responses?|reception|Reuters|Bloomberg|TechCrunch|The\s+Verge|Wired|Axios|CNBC|Forbes|Fortune|VentureBeat|ZDNet|The\s+Register|Financial\s+Times|FT|New\s+York\s+Times|NYT|Wall\s+Street\s+Journal|WSJ|Washington\s+Post|Guardian|BBC|AP|Associated\s+Press|Politico|Semafor|MIT\s+Technology\s+Review)\b/;
 const CURRENT_MARKER = /\b(?:now|currently|today|as\s+of|at\s+present|presently|still|these\s+days|has\s+since|have\s+since|so\s+far|to\s+date)\b/i;
 const SYSTEM_SAFE = /\b(?:is|are|was|were|be|being|been|as|remains?|proven|deemed|considered|certified\s+as|rated)\s+(?:not\s+|now\s+|fully\s+|completely\s+|entirely\s+|inherently\s+|therefore\s+|thus\s+|also\s+|independently\s+|demonstrably\s+)*(?:safe|unsafe|vetted|trusted|trustworthy|secure|harmless|risk-free|safety[- ](?:approved|certified|tested))\b|\b(?:safe|vetted|trusted)\s+(?:to|for)\s+(?:use|deploy)|\b(?:can|could|may)\s+(?:safely\s+)?trust\s+(?:it|them|the\s+model|the\s+system)\b|\b(?:is|are|was|were|be|been)\s+(?:[\w-]+\s+(?:and|&)\s+)?(?:[\w]+-)?(?:vetted|safe|trusted|certified)\b|\bmeets?\s+(?:[\w-]+\s+){0,3}(?:compliance|regulatory|safety|security)\s+(?:requirements|obligations|standards)|\bmeets?\s+(?:the\s+)?(?:EU\s+)?AI\s+Act\b|\b(?:is|are)\s+(?:\w+\s+)?compliant\b|\b(?:treated|regarded|considered)\s+as\s+(?:low[- ]risk|safe)\b/i;
 const ROLE_SAFETY = /\b(?:regulator|regulat\w+|standards?\s+body|legal\s+force|safety\s+approval|approv\w+|certif\w+|vets?|vetting|vouch\w*|endorse\w*|audits?|accredit\w*|enforce\w*|guarantee\w*)\b/i;
@@ -37,6 +37,9 @@ const NON_MEMBERS = /\b(?:notably\s+)?(?:absent|missing)\s+(?:are|were|from\s+th
 const MEMBER_COMPOSITION = /^(?:many|most|some|all|several|few|its|their|the\s+alliance['’]s|alliance)\s+members\b/i;
 const PROPER_OR_NUMBER = /(?<!^)\b(?:[A-Z][\p{L}&-]+|\d[\d,.]*)/u;
 const TIME_CLAUSE = /\b(?:after|since|before|when|until|once)\s+(?:the\s+)?(?:AI\s+)?Alliance\s+(?:was|were|had\s+been|has\s+been)\s+\w+/gi;
+// A claim states something: prose without any of these verbs (a caption, a label, a title) is not one.
+export const CLAIM_VERB = /\b(?:is|are|was|were|be|been|being|has|have|had|does|do|did|can|cannot|may|must|joins?|joined|launch\w*|announc\w*|found(?:s|ed)|co-?founded|adds?|added|includes?|included|lists?|listed|releases?|released|becomes?|became|leaves?|left|wins?|certif\w+|approves?|endorses?|manages?|managed|hosts?|hosted|supports?|supported|leads?|led|runs?|governs?|licen[cs]es|licensed|adopts?|adopted|requires?|required|uses?|used|offers?|publishes|published|maintains?|accepts?|welcomes?|counts?|reaches|grew|grows|expands?|expanded|comprises?|spans?|numbers|totals?|says|said|states?|stated|reports?|reported|describes?|described|presents?|calls?|called|develops?|developed|builds?|built|creates?|created|serves?|remains?|regulates?|vouch\w*|gives?|grants?|issues?|provides?|means|makes?|made|belongs?|sits|chairs?|stands?|allows?|allowed|advocates?|promotes?|focus(?:es)?|works?|aims?|seeks?|brings?|connects?|convenes?|funds?|sponsors?|partners?|collaborates?|contains?|features?|shows?|covers?|enables?|helps?|lets|permits?|needs?|expects?|invites?|signed|backs?|backed|operates?|coordinates?|spans?)\b/i;
+export const LEADING_ADVERBIAL = /^(?:(?:in|by|since|on|at|after|during|over|within|until|today|now|meanwhile|since\s+then|at\s+launch)\b[^,]{0,50},\s*)/i;
 const ELIDED_SUBJECT = /^(?:not|no(?=\s+\p{L})|never|does|doesn['’]t|is|isn['’]t|has|have|was|launched|founded|co-?founded|announced|includes|lists|manages|hosts|supports|counts|numbers|gives|issues|certifies|approves|regulates)\b/iu;
 const PAST_EVENT = /\b(?:launched|announced|founded|co-?founded|formed|joined|unveiled|released|introduced|started|began|signed)\b/i;
 const ATTRIBUTION = /\b(?:said|says|stated|states|told|wrote|writes|added|according\s+to|announced|declared)\b/i;
@@ -99,6 +102,8 @@ export function subjectOf(text: string, lex: Lexicons, aboutAlliance: boolean): 
 // or hyphen ("SemiKong", "GEO-Bench"). In a draft about the Alliance these are its projects' names.
 const PRODUCT_NAME = /(?<![\p{L}\p{N}])(?:(?:[A-Z][\w&+'’.-]*\s+(?:(?:and|&|of|for|the|in|on)\s+)?){1,6}(?:Guide|Stack|Initiative|Hub|Bench|Benchmark|Toolkit|Tools|Kit|Platform|Catalog|Catalogue|Leaderboards?|Datasets?|Framework|Library|Suite|Specification|Protocol|Forge|Engine|Evals|Evaluations|Workbench|Studio|Cookbook|Playbook)|Project\s+[A-Z][\w-]+|[A-Z][a-z]+[A-Z][A-Za-z]+|[A-Z]{2,}-[A-Z][a-z]+)(?![\p{L}\p{N}])/u;
 
+const PRODUCT_NAME_START = new RegExp(`^(?:${PRODUCT_NAME.source.replace('(?<![\\p{L}\\p{N}])', '')})`, 'u');
+
 /** Every product name in a text (for masking names such as "Trust and Safety User Guide"). */
 export const PRODUCT_NAMES = new RegExp(PRODUCT_NAME.source, 'gu');
 
@@ -136,6 +141,10 @@ export interface SentenceContext {
   sameBlock?: boolean;
   /** Header text of a table row's columns. */
   headers?: string[];
+  /** The Alliance or one of its projects wrote the draft: its "we" and "our" are the Alliance's. */
+  firstParty?: boolean;
+  /** The list item or table row opens with a project's name or link: its sentences are about it. */
+  projectItem?: boolean;
 }
 
 /**
@@ -154,10 +163,14 @@ export function judgeSentence(text: string, lex: Lexicons, ctx: SentenceContext)
   const pronoun = (ctx.previousSubjectAlliance === true && SUBJECT_PRONOUN.test(start)) || (ctx.previousAboutAlliance && ctx.sameBlock === true && CONTINUATION.test(start) && !/^(?:it|its|they|their)\b/i.test(start));
   // Fragments without a subject ("Not a regulator; no safety approvals") in a draft about the Alliance.
   const elided = ctx.aboutAlliance && ELIDED_SUBJECT.test(start);
+  const projectSubject = ctx.aboutAlliance && isProjectSubject(start, lex, ctx);
+  // On the Alliance's own pages "we" and "our" are the Alliance (or the project the page is about).
+  const firstPerson = ctx.firstParty === true && FIRST_PERSON_SUBJECT.test(start);
   const osaid = OSAID.test(text) || OPEN_PREDICATE.test(text);
   if (!ctx.aboutAlliance && !(osaid && (OSAID.test(text) || ctx.aboutOsaid))) return undefined;
   if (nonClaimKind(withoutQuotedSpeech(text), ctx.titleLike)) return undefined;
-  const category = ctx.aboutAlliance ? categoryOf(main, lex, subject !== undefined || pronoun || elided || ctx.infobox === true, ctx) : ['open-source-ai', 'open-source-ai'] as [Category, PolicyKey];
+  const aboutTheAlliance = subject !== undefined || pronoun || elided || projectSubject || firstPerson || ctx.infobox === true;
+  const category = ctx.aboutAlliance ? projectScoped(categoryOf(withoutAttribution(main), lex, aboutTheAlliance, ctx), main, projectSubject, firstPerson && CLAIM_VERB.test(main)) : ['open-source-ai', 'open-source-ai'] as [Category, PolicyKey];
   if (!category) return undefined;
   const [cat, policy] = category;
   const event = PAST_EVENT.test(text) && (cat === 'founding' || cat === 'membership' || cat === 'project');
@@ -174,6 +187,42 @@ export function judgeSentence(text: string, lex: Lexicons, ctx: SentenceContext)
 function withoutQuotedSpeech(text: string): string {
   if (!ATTRIBUTION.test(text)) return text;
   return text.replace(/["“][^"”]{3,}["”]/g, (m) => ' '.repeat(m.length));
+}
+
+// "This project…", "The initiative…", "Our guide…": the project a page or item is about.
+const PROJECT_ANAPHOR = /^(?:this|the|our)\s+(?:[\w-]+\s+){0,2}?(?:project|initiative|work\s*stream|consortium|effort|programme|program)\b/i;
+const FIRST_PERSON_SUBJECT = /^(?:(?:[\w,-]+\s+){0,6}?,\s*)?(?:we|our|us)\b/i;
+// Who says so, after a quotation: "…," said Jane Doe, co-founder of Quillfeather. A role at the
+// Alliance named there ("chairman of the AI Alliance") is a claim of its own and stays.
+const ATTRIBUTION_TAIL = /(["”’])\s*,?\s*(?:said|says|according\s+to|wrote|writes|added|adds|told|explained|noted)\b[^"“]*$/i;
+const ALLIANCE_ROLE = /\b(?:chair(?:man|woman|person)?|chief\s+[\w-]+(?:\s+[\w-]+)?|board\s+member|member\s+of\s+the\s+board|director|executive\s+director|head|president|(?:technical\s+)?lead|advis[eo]r|architect|co-?chair|steering\s+committee\s+member)\s+(?:of|to|at|for)\s+(?:the\s+)?(?:AI\s+Alliance|Alliance|Project\s+[A-Z]\w+)/i;
+
+/** The sentence without the attribution after a quotation, unless that names a role at the Alliance. */
+function withoutAttribution(text: string): string {
+  const m = ATTRIBUTION_TAIL.exec(text);
+  if (!m || ALLIANCE_ROLE.test(m[0])) return text;
+  return text.slice(0, m.index + 1) + ' '.repeat(text.length - m.index - 1);
+}
+
+/** Whether the sentence's subject is a project: named first, pointed to, or the item's label. */
+function isProjectSubject(start: string, lex: Lexicons, ctx: SentenceContext): boolean {
+  const t = start.replace(/^(?:[-*•▸>]\s*|\*\*|__)+/, '').replace(LEADING_ADVERBIAL, '');
+  if (PROJECT_ANAPHOR.test(t)) return true;
+  lex.projects.lastIndex = 0;
+  if (lex.projects.exec(t)?.index === 0) return true;
+  if (PRODUCT_NAME_START.test(t)) return true;
+  // "- Seeks to create a hub of evaluations" inside an item that opens with the project's link.
+  return ctx.projectItem === true && /^(?:[A-Z][a-z]+s|is|are|has|was)\b/.test(t) && !/^(?:It|Its|They|The|This|These|Our|We|I)\b/.test(t);
+}
+
+/**
+ * A project's own sentences ("The Open Agent Hub is a community of projects…", "Tapestry is
+ * meant to let institutions…") are project claims even where mission or membership words occur.
+ */
+function projectScoped(category: [Category, PolicyKey] | undefined, text: string, projectSubject: boolean, firstPersonClaim: boolean): [Category, PolicyKey] | undefined {
+  if (!category) return projectSubject && CLAIM_VERB.test(text) ? ['project', 'project'] : firstPersonClaim ? ['project', 'project'] : undefined;
+  if (projectSubject && (category[0] === 'other' || (category[0] === 'membership' && !MEMBER_NOUN.test(text)))) return ['project', 'project'];
+  return category;
 }
 
 function categoryOf(text: string, lex: Lexicons, aboutTheAlliance: boolean, ctx: SentenceContext): [Category, PolicyKey] | undefined {
@@ -201,6 +250,7 @@ function categoryOf(text: string, lex: Lexicons, aboutTheAlliance: boolean, ctx:
   const tiers = /\b(?:managed|supported)[\s-]projects?\b/i.test(text);
   if (!aboutTheAlliance && !foundingPair && !memberClaim && !tiers && !ctx.tableRow) return undefined;
   if (PRESS.test(text) && PRESS_SUBJECT.test(text)) return ['other', 'other/press'];
+  if (ALLIANCE_ROLE.test(text)) return ['governance-licensing', 'governance-licensing'];
   if (ROLE_SAFETY.test(text) && aboutTheAlliance && /\b(?:not|no|never|neither|nor|doesn['’]t|isn['’]t)\b/i.test(text)) return ['safety', 'safety'];
   // "Launched in 2023 by IBM and Meta, it now counts 140 members": the current state is the claim.
   if (CURRENT_MARKER.test(text) && memberClaimWords(text) && has('membership')) return ['membership', 'membership'];
@@ -208,7 +258,10 @@ function categoryOf(text: string, lex: Lexicons, aboutTheAlliance: boolean, ctx:
   const governance = has('governance-licensing');
   if (/\b(?:is|was|became|becomes|as)\s+(?:now\s+)?an?\s+(?:AI\s+)?(?:Alliance\s+)?(?:managed|supported|member|incubat\w+|graduated|core)\s+project\b/i.test(text) && !/\blicen[cs]/i.test(text)) return ['project', 'project'];
   if (governance && /\b(?:managed|supported|member)\s+projects?\b|\blicen[cs]/i.test(text)) return governanceOf(text, lex);
-  if (has('membership') && (members || /\b(?:organi[sz]ations|companies|universities|institutions|startups|collaborators|participants|signatories)\b/i.test(withoutMemberProjects))) return ['membership', 'membership'];
+  // Organisations make a membership claim when they are counted or listed ("more than 200
+  // organizations", "brings together companies, universities…"), not in passing ("open institutions").
+  const organisations = /\b(?:organi[sz]ations|companies|universities|institutions|startups|start-ups|collaborators|participants|signatories)\b/i.test(withoutMemberProjects) && (/\d|\b(?:includ\w*|compris\w*|spans?|span(?:ning|ned)|brings?\s+together|consists?|among|dozens|hundreds|range\s+from|from\s+\w+\s+to)\b/i.test(text) || /\b[A-Z][\w&.-]+(?:\s+[A-Z][\w&.-]+)*,\s+[A-Z][\w&.-]+/.test(text));
+  if (has('membership') && (members || organisations)) return ['membership', 'membership'];
   if (MISSION.test(text) && aboutTheAlliance) return ['other', 'other'];
   if (governance) return governanceOf(text, lex);
   return restOf(text, lex, aboutTheAlliance, has, members, ctx);

@@ -21,6 +21,7 @@ const ALLIANCE_URL = /(?:^|[/.])(?:thealliance\.ai|aialliance\.org)|github\.com\
 // Links to an Alliance project: its microsite, its repository under the Alliance, its page on the site.
 const PROJECT_URL = /the-ai-alliance\.github\.io\/[^/?#\s]+|github\.com\/the-ai-alliance\/[^/?#\s]+|thealliance\.ai\/(?:core-)?projects\/[^/?#\s]+/i;
 const TEMPLATE_URL = /^\s*\{\{/;
+const ALLIANCE_GITHUB_URL = /github\.com\/the-ai-alliance|the-ai-alliance\.github\.io/i;
 // "SemiKong is an AI Alliance project", "GEO-Bench, an Alliance project,": a project by its listing.
 const LISTED_AS_PROJECT = /\b([A-Z][\w&+.-]*(?:\s+[A-Z][\w&+.-]*){0,5})(?:,\s+|\s+(?:is|was|became)\s+)(?:an?|one\s+of\s+the)\s+(?:AI\s+)?Alliance(?:['’]s)?\s+(?:core\s+|managed\s+|supported\s+)?projects?\b/g;
 const LEADING_FUNCTION_WORDS = /^(?:(?:Because|As|Since|While|When|Whereas|If|Although|Though|Today|Now|And|But|So|Yet|The|This|That|Its|Our|Their|Like|Unlike|Also)\s+)+/;
@@ -51,21 +52,21 @@ function isAboutAlliance(model: DocumentModel, lex: Lexicons): boolean {
 
 /**
  * A page of the Alliance's own sites speaks as "we": its links are site templates
- * (`{{site.baseurl}}`) or mostly to the Alliance's and its projects' pages, and it says "our".
+ * (`{{site.baseurl}}`) or go to the Alliance's repositories and project sites, and it says "our".
  */
 function isFirstParty(model: DocumentModel): boolean {
-  let alliance = 0;
+  let github = 0;
   let templates = 0;
   let firstPerson = 0;
   for (const u of model.units) {
     for (const l of u.locators) {
       if (!l.url) continue;
       if (TEMPLATE_URL.test(l.url)) templates++;
-      else if (ALLIANCE_URL.test(l.url)) alliance++;
+      else if (ALLIANCE_GITHUB_URL.test(l.url)) github++;
     }
     if (u.segments.some((s) => FIRST_PERSON.test(s.masked))) firstPerson++;
   }
-  return firstPerson > 0 && (templates > 0 || alliance >= 3);
+  return firstPerson > 0 && (templates > 0 || github >= 3);
 }
 
 /** The year of a date in the title, a byline or the first lines ("· Friday 12 June 2026"). */

@@ -51,7 +51,8 @@ export function nonClaimKind(text: string, titleLike = false): NonClaimKind | un
   if (REPORTED_ASK.test(t) && !/\bgiven\s+that\b/i.test(t)) return 'reported question';
   if (BANNER.test(t) && t.split(/\s+/).length < 25) return 'banner';
   if (OPEN_QUESTION.test(t)) return 'speculation';
-  if (SELF_REPORT.test(t)) return 'self-report';
+  // "We checked its OSAID status ourselves: it does not meet…" goes on to assert what was found.
+  if (SELF_REPORT.test(t) && !/:\s+\S/.test(t)) return 'self-report';
   if (CHANGELOG.test(t)) return 'changelog';
   if (OPINION.test(t)) return 'opinion';
   if (SPECULATION.test(t)) return 'speculation';
