@@ -1,8 +1,8 @@
-import { CLAIM_VERB, compileLexicon, isQuotedSpeech, LEADING_ADVERBIAL, judgeSentence, PRODUCT_NAMES, withoutLookalikes, type ClaimJudgement, type Lexicons, type SentenceContext } from '../language/claims';
+import { CLAIM_VERB, compileLexicon, isHeadline, isQuotedSpeech, LEADING_ADVERBIAL, judgeSentence, PRODUCT_NAMES, withoutLookalikes, type ClaimJudgement, type Lexicons, type SentenceContext } from '../language/claims';
 import { resolveCitations, type Resolution } from './citations';
 import { findInference, rejectsInference, type InferenceMatch } from '../language/inferences';
 import { hasPhrase } from '../language/phrases';
-import type { DocumentModel, Unit } from '../markdown/model';
+import { TITLE_FIELDS, type DocumentModel, type Unit } from '../markdown/model';
 import { sentencesOf, type Sentence } from '../language/sentences';
 import type { Config } from '../types';
 import { documentContext } from '../language/document';
@@ -48,6 +48,8 @@ export function analyse(model: DocumentModel, config: Config): Analysis {
     if (unit.kind !== 'paragraph') previousAboutAlliance = false;
     let sameBlock = false;
     let lookalikeContext = false;
+    // A table of rejected statements: a row whose reason cell refutes what its statement cell says.
+    const rowRejects = unit.kind === 'table-row' && unit.segments.length > 1 && rejectsInference(unit.segments.map((s) => s.masked).join(' | '));
     for (const sentence of sentencesOf(unit)) {
       const named = hasPhrase(lex.subjects, sentence.text);
       const text = memo(lookalikeCacheFor(lex), sentence.text, () => withoutLookalikes(sentence.text, lex));
@@ -63,6 +65,7 @@ export function analyse(model: DocumentModel, config: Config): Analysis {
       const inferenceText = text.replace(lex.projects, 'AllianceProject').replace(PRODUCT_NAMES, 'AllianceProject');
       const inference = aboutAlliance || /Alliance/.test(text) ? memo(inferenceCache, inferenceText, () => findInference(inferenceText) ?? null) ?? undefined : undefined;
       const relevantInference = inference && /Alliance|\bmember|\bproject/i.test(inferenceText);
+      if (relevantInference && rowRejects) continue;
       if (relevantInference) inferences.push({ unit, sentence, match: inference });
       const mentionsAlliance = hasPhrase(lex.subjects, text) || (aboutAlliance && /\bAlliance\b/.test(text));
       // A sentence that names an inference only to reject it is not a claim; one that also states
@@ -71,9 +74,9 @@ export function analyse(model: DocumentModel, config: Config): Analysis {
         previousAboutAlliance = mentionsAlliance;
         continue;
       }
-      const titleLike = unit.kind === 'heading' || unit.kind === 'front-matter';
+      const titleLike = unit.kind === 'heading' || (unit.kind === 'front-matter' && TITLE_FIELDS.has(unit.field ?? 'title'));
       const short = (text.match(/\p{L}+/gu) ?? []).length < 7;
-      if ((titleLike || (short && !/\d/.test(text) && unit.kind !== 'list-item' && unit.kind !== 'table-row')) && !CLAIM_VERB.test(text)) {
+      if (titleLike ? !isHeadline(text) : short && !/\d/.test(text) && unit.kind !== 'list-item' && unit.kind !== 'table-row' && !CLAIM_VERB.test(text)) {
         if (titleLike) previousAboutAlliance = false;
         continue;
       }

@@ -31,7 +31,8 @@ const RETRIEVED_HEADER = /^\W*(?:date\s+)?(?:retrieved|accessed|checked|verified
 /** Resolves the locators in a claim's scope to citations, with their source types and dates. */
 export function resolveCitations(model: DocumentModel, unit: Unit, sentence: Sentence, config: Config, documentYear?: number): Resolution {
   const registry = sourceRegistry(config);
-  const wholeUnit = unit.kind === 'list-item' || unit.kind === 'table-row';
+  // A front-matter field is cited by the URL field of its own object (a news stub's `originalUrl`).
+  const wholeUnit = unit.kind === 'list-item' || unit.kind === 'table-row' || unit.kind === 'front-matter';
   const inScope = unit.locators.filter((l) => wholeUnit || (l.start >= sentence.start && l.start < sentence.scopeEnd));
   // Dates written in the claim's own scope (the sentence, or the whole item/row) count for its citations.
   const scopeText = wholeUnit ? unit.segments.map((s) => ({ text: s.masked, base: s.start })) : [{ text: sentence.segment.masked.slice(sentence.start - sentence.segment.start, sentence.scopeEnd - sentence.segment.start), base: sentence.start }];

@@ -1,4 +1,4 @@
-import type { Segment, Unit } from '../markdown/model';
+import { TITLE_FIELDS, type Segment, type Unit } from '../markdown/model';
 
 export interface Sentence {
   /** Range of the sentence's text (trimmed). */
@@ -23,7 +23,7 @@ export function sentencesOf(unit: Unit): Sentence[] {
   if (unit.kind === 'table-row') return rowSentence(unit);
   const out: Sentence[] = [];
   for (const seg of unit.segments) {
-    if (unit.kind === 'heading' || unit.kind === 'front-matter') {
+    if (unit.kind === 'heading' || (unit.kind === 'front-matter' && TITLE_FIELDS.has(unit.field ?? 'title'))) {
       const s = trimmed(seg, 0, seg.masked.length);
       if (s) out.push({ ...s, scopeEnd: seg.end, segment: seg });
       continue;
@@ -33,19 +33,44 @@ export function sentencesOf(unit: Unit): Sentence[] {
   return out;
 }
 
+/**
+ * A table row is a record ("Date | June 24, 2026", "A2 | More than 200 members | [source] | date"):
+ * one sentence, its cells labelled by their headers. Where cells hold prose (a description, a
+ * statement and the reason it was rejected) each such cell's sentences are claims of their own;
+ * the first of them takes in the short label cells before it, which name what it is about.
+ */
 function rowSentence(unit: Unit): Sentence[] {
   const first = unit.segments[0];
   const last = unit.segments[unit.segments.length - 1];
   if (!first) return [];
-  const text = unit.segments.map((s) => s.masked.trim()).filter(Boolean).join(' | ');
-  if (!/\p{L}/u.test(text)) return [];
+  const label = (seg: Segment, i: number) => (unit.headers?.[i] ? `${unit.headers[i]}: ${seg.masked.trim()}` : seg.masked.trim());
+  const prose = unit.segments.map((seg) => (seg.masked.match(/\p{L}+/gu) ?? []).length >= 5);
   const filled = unit.segments.filter((seg) => seg.masked.trim().length > 0);
   const from = filled[0] ?? first;
-  const to = filled[filled.length - 1] ?? last;
-  const start = from.start + (from.masked.length - from.masked.trimStart().length);
-  const end = to.start + to.masked.trimEnd().length;
-  const labelled = unit.headers?.length ? unit.segments.map((seg, i) => `${unit.headers?.[i] ?? ''}: ${seg.masked.trim()}`).join(' | ') : text;
-  return [{ start, end: Math.max(start, end), text: labelled, scopeEnd: unit.end, segment: first }];
+  const rowStart = from.start + (from.masked.length - from.masked.trimStart().length);
+  const split = prose.map((isProse, i) => (isProse ? splitSegment(unit.segments[i]) : []));
+  // A record whose one prose cell holds one sentence stays one sentence, as a row of short cells does.
+  if (prose.filter(Boolean).length < 2 && split.every((sentences) => sentences.length < 2)) {
+    const text = unit.segments.map((seg) => seg.masked.trim()).filter(Boolean).join(' | ');
+    if (!/\p{L}/u.test(text)) return [];
+    const to = filled[filled.length - 1] ?? last;
+    const end = to.start + to.masked.trimEnd().length;
+    const labelled = unit.headers?.length ? unit.segments.map(label).join(' | ') : text;
+    return [{ start: rowStart, end: Math.max(rowStart, end), text: labelled, scopeEnd: unit.end, segment: first }];
+  }
+  const out: Sentence[] = [];
+  const firstProse = prose.indexOf(true);
+  unit.segments.forEach((seg, i) => {
+    if (!prose[i]) return;
+    const sentences = split[i].map((sentence) => ({ ...sentence, scopeEnd: unit.end }));
+    if (i === firstProse && sentences.length > 0) {
+      const lead = unit.segments.slice(0, i).map(label).filter((t) => t && !/^[^:]*:\s*$/.test(t));
+      const header = unit.headers?.[i] ? `${unit.headers[i]}: ` : '';
+      if (lead.length > 0) sentences[0] = { ...sentences[0], start: rowStart, text: `${lead.join(' | ')} | ${header}${sentences[0].text}` };
+    }
+    out.push(...sentences);
+  });
+  return out;
 }
 
 // Sentence spans of recently seen masked texts: an editor re-lints mostly unchanged paragraphs.

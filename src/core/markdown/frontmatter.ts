@@ -6,10 +6,20 @@ import { maskRaw } from './mask';
 const PROSE_FIELDS = new Set(['title', 'subtitle', 'description', 'summary', 'abstract', 'excerpt', 'lead', 'tagline', 'caption', 'teaser']);
 const SOURCE_KEYS = ['sources', 'references'] as const;
 const RETRIEVED_KEYS = ['retrieved', 'accessed', 'retrieval-date', 'retrieved-on', 'accessed-on', 'checked'];
+// The URL of the object a news stub or feed item describes: it cites the object's text fields.
+const URL_KEYS = new Set(['url', 'link', 'originalurl', 'original_url', 'weburl', 'web_url', 'canonical', 'canonicalurl', 'canonical_url', 'href', 'permalink', 'source', 'sourceurl', 'source_url']);
+
+/** A prose field of the front matter, with the URL field of the same object that cites it. */
+export interface ProseField {
+  segment: Segment;
+  /** The YAML key: `title` and `subtitle` are titles, the rest (excerpt, abstract…) prose. */
+  key: string;
+  url?: { value: string; start: number; end: number };
+}
 
 export interface FrontMatterResult {
   frontMatter: FrontMatter;
-  proseFields: Segment[];
+  proseFields: ProseField[];
   notes: { start: number; end: number; message: string }[];
 }
 
@@ -22,7 +32,7 @@ export function readFrontMatter(text: string, yamlStart: number, yamlText: strin
   const doc = parseDocument(yamlText, { lineCounter, prettyErrors: false, uniqueKeys: false });
   const frontMatter: FrontMatter = { start: blockStart, end: blockEnd, sources: new Map() };
   const notes: FrontMatterResult['notes'] = [];
-  const proseFields: Segment[] = [];
+  const proseFields: ProseField[] = [];
   for (const err of doc.errors) {
     const at = yamlStart + (err.pos?.[0] ?? 0);
     notes.push({ start: at, end: Math.min(yamlStart + (err.pos?.[1] ?? err.pos?.[0] ?? 0), blockEnd), message: `Invalid YAML front matter: ${firstLine(err.message)}` });
@@ -33,16 +43,33 @@ export function readFrontMatter(text: string, yamlStart: number, yamlText: strin
     const key = isScalar(pair.key) ? String(pair.key.value).toLowerCase() : '';
     const value = pair.value;
     if (key === 'date' && isScalar(value)) frontMatter.date = String(value.value);
-    if (PROSE_FIELDS.has(key) && isScalar(value) && typeof value.value === 'string' && value.range) {
-      const [s, e] = [yamlStart + value.range[0], yamlStart + value.range[1]];
-      proseFields.push({ start: s, end: e, masked: maskRaw(text, s, e) });
+    if (!(SOURCE_KEYS as readonly string[]).includes(key) && isSeq(value)) {
+      // Related items of a feed or news stub: each object's text is cited by its own URL field.
+      for (const item of value.items.slice(0, 200)) if (isMap(item)) readProseFields(text, yamlStart, item.items as Pair<YamlNode, YamlNode>[], proseFields);
     }
     if ((SOURCE_KEYS as readonly string[]).includes(key) && value) {
       frontMatter.sourcesKey = key as FrontMatter['sourcesKey'];
       readSources(value, yamlStart, yamlText, frontMatter);
     }
   }
+  readProseFields(text, yamlStart, doc.contents.items as Pair<YamlNode, YamlNode>[], proseFields);
+  proseFields.sort((a, b) => a.segment.start - b.segment.start);
   return { frontMatter, proseFields, notes };
+}
+
+/** Collects an object's prose fields, each cited by the object's URL field if it has one. */
+function readProseFields(text: string, yamlStart: number, pairs: Pair<YamlNode, YamlNode>[], out: ProseField[]): void {
+  let url: ProseField['url'];
+  const fields: ProseField[] = [];
+  for (const pair of pairs) {
+    const key = isScalar(pair.key) ? String(pair.key.value).toLowerCase() : '';
+    const value = pair.value;
+    if (!isScalar(value) || typeof value.value !== 'string' || !value.range) continue;
+    const [s, e] = [yamlStart + value.range[0], yamlStart + value.range[1]];
+    if (PROSE_FIELDS.has(key)) fields.push({ segment: { start: s, end: e, masked: maskRaw(text, s, e) }, key });
+    else if (URL_KEYS.has(key) && !url && /^(?:https?:)?\/\//i.test(value.value.trim())) url = { value: value.value.trim(), start: s, end: e };
+  }
+  for (const f of fields) out.push(url ? { ...f, url } : f);
 }
 
 function readSources(value: YamlNode, yamlStart: number, yamlText: string, fm: FrontMatter): void {

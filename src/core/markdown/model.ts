@@ -25,6 +25,9 @@ export interface Locator {
   title?: string;
 }
 
+/** Front-matter fields that are titles or teasers: one sentence each, judged as headings are. */
+export const TITLE_FIELDS = new Set(['title', 'subtitle', 'headline', 'name', 'description', 'teaser', 'tagline', 'caption']);
+
 export interface Unit {
   kind: UnitKind;
   start: number;
@@ -41,6 +44,8 @@ export interface Unit {
   headers?: string[];
   /** For headings: the level (1–6). */
   headingDepth?: number;
+  /** For front-matter units: the YAML key of the field (title, excerpt, abstract…). */
+  field?: string;
   /** Text of the nearest heading above, for context. */
   section: string;
 }

@@ -101,7 +101,10 @@ export function buildModel(text: string, root: Root | Iterable<RootContent>, bas
         const fm = readFrontMatter(text, yamlStart < 0 ? start : yamlStart, node.value, start, end);
         model.frontMatter = fm.frontMatter;
         model.notes.push(...fm.notes);
-        for (const seg of fm.proseFields) addUnit({ kind: 'front-matter', start: seg.start, end: seg.end, segments: [seg], locators: [] });
+        for (const f of fm.proseFields) {
+          const locators: Locator[] = f.url ? [{ kind: 'bare-url', start: f.url.start, end: f.url.end, url: f.url.value }] : [];
+          addUnit({ kind: 'front-matter', start: f.segment.start, end: f.segment.end, segments: [f.segment], locators, field: f.key });
+        }
         break;
       }
       case 'heading': {
