@@ -27,7 +27,7 @@ export interface Analysis {
   documentYear?: number;
 }
 
-const ROLE_STATEMENT = /\b(?:not|no)\s+(?:a\s+)?(?:regulator|standards\s+body|certif\w+|safety\s+approval)|does\s+not\s+(?:give|grant|issue|provide)\s+(?:safety\s+)?(?:approval|certification)/i;
+const ROLE_STATEMENT = /\b(?:not|no)\s+(?:a\s+)?(?:regulator|standards\s+body|certif\w+|safety\s+approval)|\b(?:does|do)\s+not\s+(?:give|grant|issue|provide|vet|certify|approve|endorse|audit)\b/i;
 const ALLIANCE_SUBJECT = /^(?:the\s+)?(?:AI\s+)?Alliance\b|^(?:the\s+)?(?:consortium|coalition|organi[sz]ation)\b/i;
 // Another organisation opens the sentence: an acronym (IBM), an inner capital (ServiceNow), two
 // capitalised words (Cleveland Clinic) or a possessive (Meta's).
@@ -44,7 +44,7 @@ export function analyse(model: DocumentModel, config: Config): Analysis {
   let previousSubjectAlliance = false;
   for (const unit of model.units) {
     if (unit.inSourceList && isBibliographic(unit)) continue;
-    if (unit.kind === 'table-row' && !(unit.headers ?? []).some((h) => TABLE_TOPIC.test(h)) && !unit.segments.some((s) => hasPhrase(lex.subjects, s.masked) || /\bAlliance\b/.test(s.masked))) continue;
+    if (unit.kind === 'table-row' && !doc.firstParty && !(unit.headers ?? []).some((h) => TABLE_TOPIC.test(h)) && !unit.segments.some((s) => hasPhrase(lex.subjects, s.masked) || /\bAlliance\b/.test(s.masked)) && !opensWithProject(unit)) continue;
     if (unit.kind !== 'paragraph') previousAboutAlliance = false;
     let sameBlock = false;
     let lookalikeContext = false;
@@ -76,13 +76,15 @@ export function analyse(model: DocumentModel, config: Config): Analysis {
       }
       const titleLike = unit.kind === 'heading' || (unit.kind === 'front-matter' && TITLE_FIELDS.has(unit.field ?? 'title'));
       const short = (text.match(/\p{L}+/gu) ?? []).length < 7;
-      if (titleLike ? !isHeadline(text) : short && !/\d/.test(text) && unit.kind !== 'list-item' && unit.kind !== 'table-row' && !CLAIM_VERB.test(text)) {
+      // A run-in label ("**New members.**") or a bare name in a list states nothing.
+      const label = unit.kind === 'list-item' && (text.match(/\p{L}+/gu) ?? []).length < 4 && !/\d|:/.test(text) && !CLAIM_VERB.test(text);
+      if (label || (titleLike ? !isHeadline(text) : short && !/\d/.test(text) && unit.kind !== 'list-item' && unit.kind !== 'table-row' && !CLAIM_VERB.test(text))) {
         if (titleLike) previousAboutAlliance = false;
         continue;
       }
       if (unit.kind === 'footnote' && sentenceHasUrl(unit, sentence)) continue;
       const infobox = aboutAlliance && unit.kind === 'list-item' && /^[A-Z][\w &/()-]{0,30}:\s/.test(text.trim());
-      const judgement = cachedJudgement(text, lex, { aboutAlliance, aboutOsaid, previousAboutAlliance, previousSubjectAlliance, sameBlock, titleLike, infobox, tableRow: unit.kind === 'table-row', headers: unit.headers, firstParty: doc.firstParty, projectItem: opensWithProject(unit) });
+      const judgement = cachedJudgement(text, lex, { aboutAlliance, aboutOsaid, previousAboutAlliance, previousSubjectAlliance, sameBlock, titleLike, infobox, tableRow: unit.kind === 'table-row', headers: unit.headers, firstParty: doc.firstParty, projectItem: opensWithProject(unit), firstInUnit: !sameBlock });
       previousSubjectAlliance = subjectIsAlliance(text.trimStart(), lex, previousSubjectAlliance);
       sameBlock = true;
       // Within one block the subject, once it is the Alliance, stays so (writers rarely repeat the name).
@@ -123,7 +125,7 @@ const JUDGEMENT_CACHE_LIMIT = 20000;
 function cachedJudgement(text: string, lex: Lexicons, ctx: SentenceContext): ClaimJudgement | undefined {
   let cache = judgementCache.get(lex);
   if (!cache) judgementCache.set(lex, (cache = new Map()));
-  const key = `${+ctx.aboutAlliance}${+!!ctx.aboutOsaid}${+ctx.previousAboutAlliance}${+!!ctx.previousSubjectAlliance}${+!!ctx.sameBlock}${+!!ctx.titleLike}${+!!ctx.infobox}${+ctx.tableRow}${+!!ctx.firstParty}${+!!ctx.projectItem}${ctx.headers?.join('\u0001') ?? ''}\u0000${text}`;
+  const key = `${+ctx.aboutAlliance}${+!!ctx.aboutOsaid}${+ctx.previousAboutAlliance}${+!!ctx.previousSubjectAlliance}${+!!ctx.sameBlock}${+!!ctx.titleLike}${+!!ctx.infobox}${+ctx.tableRow}${+!!ctx.firstParty}${+!!ctx.projectItem}${+!!ctx.firstInUnit}${ctx.headers?.join('\u0001') ?? ''}\u0000${text}`;
   return memo(cache, key, () => judgeSentence(text, lex, ctx) ?? null) ?? undefined;
 }
 

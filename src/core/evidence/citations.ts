@@ -157,7 +157,8 @@ function retrievedColumnDates(unit: Unit, year?: number): DateMention[] {
     const lead = cell.masked.indexOf(value);
     const found = findRetrievalDates(`retrieved ${value}`, cell.start + lead - 'retrieved '.length, year);
     if (found.length > 0) out.push(...found.map((d) => ({ ...d, start: cell.start + lead, end: cell.start + lead + value.length, raw: value })));
-    else out.push({ start: cell.start + lead, end: cell.start + lead + value.length, raw: value, problem: 'unparseable' });
+    // Words in the date's place ("as of the talk", "see above") are no date at all.
+    else out.push({ start: cell.start + lead, end: cell.start + lead + value.length, raw: value, problem: /\d/.test(value) ? 'unparseable' : 'not-a-date' });
   });
   return out;
 }

@@ -31,9 +31,11 @@ const PROJECT_SCOPED = /\b(?:project|repository|repo|model|dataset|data\s+set|to
 const ALLIANCE_WIDE = /\b(?:managed\s+projects?|supported\s+projects?|member\s+projects?|managed-project|all\s+projects|alliance\s+projects|projects\s+(?:managed|supported)|standard|default|policy|policies|exceptions?)\b/i;
 const FOUNDING_STRONG = /\b(?:found(?:ed|ing|er|ers)|co-?found\w*|inception|inaugural|December\s+5,?\s+2023|5\s+December\s+2023|Dec\.?\s+5,?\s+2023)\b/i;
 const FOUNDING_LAUNCH = /\b(?:launched|launch|launches|launching|formed|established|created|started|announced|announcing|unveiled)\b/i;
-const MISSION = /\b(?:mission|aims?\s+to|aim\s+is|goal|purpose|role\s+is|practical\s+role|vision|dedicated\s+to|committed\s+to|seeks?\s+to|exists\s+to)\b/i;
+const MISSION = /\b(?:mission|aims?\s+to|aim\s+is|goal|purpose|role\s+is|practical\s+role|vision|dedicated\s+to|committed\s+to|seeks?\s+to|exists\s+to|believes|wants|aspires?\s+to|envisions?|prioriti[sz]es|champions|stands\s+for|is\s+set\s+on|is\s+focused\s+on|focuses\s+on|advocates\s+for)\b/i;
 const MEMBER_NOUN = /\bmembers\b|\bmembership\b|\bmember\s+(?:of|since|organi[sz]ations?|companies|institutions|universities|labs|firms|startups|start-ups|directory|list|count|roster)\b|\b(?:AI\s+)?Alliance\s+members?\b|\b(?:a|an|the|founding|new|general|core|newest|latest)\s+member\b|\bjoin(?:ed|s|ing)?\s+(?:the\s+)?(?:AI\s+)?Alliance\b|\bjoined\b/i;
 const NON_MEMBERS = /\b(?:notably\s+)?(?:absent|missing)\s+(?:are|were|from\s+the\s+(?:list|roster|membership))\b|\bnot\s+among\s+(?:the\s+)?(?:members|founding|signatories)|\bnot\s+included\s+(?:were|are)\b|\b(?:are|were|is|was)\s+not\s+(?:part\s+of|in)\s+(?:the|this)\s+(?:effort|group|alliance|coalition|initiative|consortium)\b|\b(?:were|are)\s+not\s+(?:included|among)\b|\b(?:did\s+not|didn['’]t|declined\s+to|chose\s+not\s+to)\s+join\b|\bstayed\s+out\b/i;
+// Conditions of membership are Alliance policy (governance), not who is a member.
+const MEMBERSHIP_POLICY = /\b(?:requirements?\s+for\s+membership|membership\s+(?:requirements?|criteria|fees?|dues|tiers?|levels?|agreement|terms)|(?:not\s+)?a\s+requirement\s+for\s+(?:joining|membership))\b/i;
 const MEMBER_COMPOSITION = /^(?:many|most|some|all|several|few|its|their|the\s+alliance['’]s|alliance)\s+members\b/i;
 const PROPER_OR_NUMBER = /(?<!^)\b(?:[A-Z][\p{L}&-]+|\d[\d,.]*)/u;
 const TIME_CLAUSE = /\b(?:after|since|before|when|until|once)\s+(?:the\s+)?(?:AI\s+)?Alliance\s+(?:was|were|had\s+been|has\s+been)\s+\w+/gi;
@@ -42,15 +44,18 @@ export const CLAIM_VERB = /\b(?:is|are|was|were|be|been|being|has|have|had|does|
 // A headline states a claim only with a finite verb ("AI Alliance Unveils Project Tapestry",
 // "IBM and Meta Launch AI Alliance"); "Key Features of Project Tapestry" is a label.
 const HEADLINE_VERB = /\b(?:is|are|was|were|has|have|had|launch(?:es|ed)|unveil(?:s|ed)|announc(?:es|ed)|join(?:s|ed)|wants?|wanted|adds|added|releas(?:es|ed)|forms|formed|founded|creat(?:es|ed)|welcom(?:es|ed)|expand(?:s|ed)|names|named|hir(?:es|ed)|appoint(?:s|ed)|backs|backed|opens|opened|debut(?:s|ed)|introduc(?:es|ed)|partner(?:s|ed)|reach(?:es|ed)|grows|grew|becomes|became|signs|signed|aims|seeks|targets|plans|hosts|hosted|leads|led|counts|lists|includes|teams\s+up|bets|pushes|calls|says|said|warns|urges|commits|pledges|gets|wins|won|turns|marks|doubles|tops|surpasses|crosses)\b/i;
-const HEADLINE_PLURAL_VERB = /\b[A-Z][\w&.'’-]*\s+(?:Launch|Unveil|Announce|Join|Form|Found|Create|Back|Open|Welcome|Partner|Team\s+Up|Want|Launch|Start|Build)\b/;
+const HEADLINE_PLURAL_VERB = /\b(?!(?:The|A|An|Our|Its|Their|This|New)\b)[A-Z][\w&.'’-]*\s+(?:Launch|Unveil|Announce|Join|Form|Found|Create|Welcome|Partner|Team\s+Up|Want)\b/;
 
 /** Whether a heading or title makes a statement rather than naming a topic. */
 export function isHeadline(text: string): boolean {
+  // "…: what the AI Alliance can and cannot tell a buyer" asks; only what comes before states.
+  text = text.split(/\b(?:what|how|why|whether|when|who|which)\b/i)[0];
   if (HEADLINE_VERB.test(text) || HEADLINE_PLURAL_VERB.test(text)) return true;
   // In sentence case a verb stays lower case ("The AI Alliance manages GEO-Bench"); in Title Case
   // a capitalised "Features" or "Focus" is as likely a noun.
   const verbs = new RegExp(CLAIM_VERB.source, 'gi');
-  for (const m of text.matchAll(verbs)) if (/^[a-z]/.test(m[0])) return true;
+  // …unless it sits in a relative clause ("Members we work with").
+  for (const m of text.matchAll(verbs)) if (/^[a-z]/.test(m[0]) && !/\b(?:we|you|they|that|which|who|i)\s+$/i.test(text.slice(0, m.index))) return true;
   return false;
 }
 
@@ -58,7 +63,7 @@ export const LEADING_ADVERBIAL = /^(?:(?:in|by|since|on|at|after|during|over|wit
 const ELIDED_SUBJECT = /^(?:not|no(?=\s+\p{L})|never|does|doesn['’]t|is|isn['’]t|has|have|was|launched|founded|co-?founded|announced|includes|lists|manages|hosts|supports|counts|numbers|gives|issues|certifies|approves|regulates)\b/iu;
 const PAST_EVENT = /\b(?:launched|announced|founded|co-?founded|formed|joined|unveiled|released|introduced|started|began|signed)\b/i;
 const ATTRIBUTION = /\b(?:said|says|stated|states|told|wrote|writes|added|according\s+to|announced|declared)\b/i;
-const CONTINUATION = /^(?:it|its|they|their|these|managed|supported|member|members|standard|alliance|projects|licen[cs]es|the\s+(?:same|governance|members?|membership|directory|site|page|projects?|list|alliance|consortium|coalition|group|organi[sz]ation|network|initiative|standard|default|managed|official)|(?:a|an)\s+(?:steering|governing|technical|board))\b/i;
+const CONTINUATION = /^(?:it|its|they|their|these|managed|supported|member|members|standard|alliance|projects|licen[cs]es|founding\s+(?:members|partners|roster)|the\s+(?:same|governance|members?|membership|directory|site|page|projects?|list|alliance|consortium|coalition|group|organi[sz]ation|network|initiative|standard|default|managed|official|(?:two\s+)?(?:companies|firms|founders|partners)|participants|contributors|founding\s+(?:members|partners|roster|list|lineup))|(?:a|an)\s+(?:steering|governing|technical|board))\b/i;
 const SUBJECT_PRONOUN = /^(?:(?:by|in|on|at|since|after|during|over|within|until)\b[^,]{0,50}?,?\s+)?(?:it|its|they|their|the\s+(?:consortium|coalition|organi[sz]ation|group|alliance|initiative|network|community|body|collective))\b/i;
 
 export interface Lexicons {
@@ -109,6 +114,8 @@ export function subjectOf(text: string, lex: Lexicons, aboutAlliance: boolean): 
   if (hasPhrase(lex.subjects, text)) return 'name';
   if (aboutAlliance && /\bAlliance(?:['’]s)?\b|\bthe\s+alliance\b/.test(text)) return 'alliance';
   if (aboutAlliance && namesProject(text, lex)) return 'project';
+  // In a draft about the Alliance, its members and founding roster need no name.
+  if (aboutAlliance && /^(?:[\w,-]+\s+){0,3}?(?:(?:its|the|many|most|some|all)\s+)?(?:founding\s+(?:members?|roster|partners|lineup|signatories)|members|membership)\b(?!,)/i.test(text.trimStart()) && !/\bmember\s+(?:of|states?)\b(?!\s+the\s+(?:AI\s+)?Alliance)/i.test(text)) return 'alliance';
   return undefined;
 }
 
@@ -160,6 +167,8 @@ export interface SentenceContext {
   firstParty?: boolean;
   /** The list item or table row opens with a project's name or link: its sentences are about it. */
   projectItem?: boolean;
+  /** The sentence opens its list item or table row. */
+  firstInUnit?: boolean;
 }
 
 /**
@@ -189,7 +198,9 @@ export function judgeSentence(text: string, lex: Lexicons, ctx: SentenceContext)
   if (!category) return undefined;
   const [cat, policy] = category;
   const event = PAST_EVENT.test(text) && (cat === 'founding' || cat === 'membership' || cat === 'project');
-  if (PLAN.test(text) && !event) return undefined;
+  // "The Alliance will set up a governing board": a structure announced at launch is reported, not planned by the writer.
+  const announcedStructure = subject !== undefined && /\b(?:governing\s+board|board|committee|steering|oversight|guidelines|charter|bylaws)\b/i.test(text);
+  if (PLAN.test(text) && !event && !announcedStructure) return undefined;
   const projectRules = cat === 'governance-licensing' && /\b(?:managed|supported|member)\s+projects?\b|\bprojects\s+(?:must|should|are\s+required)/i.test(text);
   if (NORMATIVE.test(withoutQuotedSpeech(text)) && !projectRules && !(policy === 'safety' && ROLE_SAFETY.test(text))) return undefined;
   const hedged = hasPhrase(lex.hedges, text);
@@ -205,8 +216,9 @@ function withoutQuotedSpeech(text: string): string {
 }
 
 // "This project…", "The initiative…", "Our guide…": the project a page or item is about.
-const PROJECT_ANAPHOR = /^(?:this|the|our)\s+(?:[\w-]+\s+){0,2}?(?:project|initiative|work\s*stream|consortium|effort|programme|program)\b/i;
-const FIRST_PERSON_SUBJECT = /^(?:(?:[\w,-]+\s+){0,6}?,\s*)?(?:we|our|us)\b/i;
+const PROJECT_ANAPHOR = /^(?:this|the|our)\s+(?:[\w-]+\s+){0,2}?(?:project|initiative|work\s*streams?|consortium|effort|programme|program)\b/i;
+const PROJECT_MENTION = /\b(?:in|of|for|by|from)\s+(?:this|our)\s+(?:project|initiative)\b|\b(?:this|our)\s+project\b/i;
+const FIRST_PERSON_SUBJECT = /^(?:(?:[\w,-]+\s+){0,6}?,\s*)?(?:(?:and|so|but|now|today)\s+)?(?:we|our|us)\b/i;
 // Who says so, after a quotation: "…," said Jane Doe, co-founder of Quillfeather. A role at the
 // Alliance named there ("chairman of the AI Alliance") is a claim of its own and stays.
 const ATTRIBUTION_TAIL = /(["”’])\s*,?\s*(?:said|says|according\s+to|wrote|writes|added|adds|told|explained|noted)\b[^"“]*$/i;
@@ -222,10 +234,12 @@ function withoutAttribution(text: string): string {
 /** Whether the sentence's subject is a project: named first, pointed to, or the item's label. */
 function isProjectSubject(start: string, lex: Lexicons, ctx: SentenceContext): boolean {
   const t = start.replace(/^(?:[-*•▸>]\s*|\*\*|__)+/, '').replace(LEADING_ADVERBIAL, '');
-  if (PROJECT_ANAPHOR.test(t)) return true;
+  if (PROJECT_ANAPHOR.test(t) || PROJECT_MENTION.test(t)) return true;
   lex.projects.lastIndex = 0;
   if (lex.projects.exec(t)?.index === 0) return true;
   if (PRODUCT_NAME_START.test(t)) return true;
+  // The first sentence of an item or row that opens with a project's link or name is about it.
+  if (ctx.projectItem === true && ctx.firstInUnit === true) return true;
   // "- Seeks to create a hub of evaluations" inside an item that opens with the project's link.
   return ctx.projectItem === true && /^(?:[A-Z][a-z]+s|is|are|has|was)\b/.test(t) && !/^(?:It|Its|They|The|This|These|Our|We|I)\b/.test(t);
 }
@@ -236,7 +250,7 @@ function isProjectSubject(start: string, lex: Lexicons, ctx: SentenceContext): b
  */
 function projectScoped(category: [Category, PolicyKey] | undefined, text: string, projectSubject: boolean, firstPersonClaim: boolean): [Category, PolicyKey] | undefined {
   if (!category) return projectSubject && CLAIM_VERB.test(text) ? ['project', 'project'] : firstPersonClaim ? ['project', 'project'] : undefined;
-  if (projectSubject && (category[0] === 'other' || (category[0] === 'membership' && !MEMBER_NOUN.test(text)))) return ['project', 'project'];
+  if (projectSubject && (category[0] === 'other' || category[1] === 'safety' || (category[0] === 'membership' && !MEMBER_NOUN.test(text)))) return ['project', 'project'];
   return category;
 }
 
@@ -250,7 +264,8 @@ function categoryOf(text: string, lex: Lexicons, aboutTheAlliance: boolean, ctx:
   if (aboutTheAlliance && ROLE_SAFETY.test(text) && /\b(?:not|no|never|neither|nor|doesn['’]t|isn['’]t)\b/i.test(text) && !/^(?:\S+\s+){0,3}(?:models?|systems?)\b/i.test(text)) return ['safety', 'safety'];
   // A system is (not) safe: needs independent evidence whoever the subject is.
   if (SYSTEM_SAFE.test(text) && !/\bsafe\s+harbou?r\b/i.test(text) && !/\b(?:whether|if)\b[^.;:]{0,60}\b(?:is|are|was|were)\s+(?:not\s+)?(?:safe|vetted|trusted|secure)\b/i.test(text)) {
-    if (aboutTheAlliance && !/\b(?:models?|systems?|llms?|tools?|platforms?|weights|releases?|products?|applications?|apps?|agents?|it|they|its|their|chatbots?|assistants?)\b/i.test(text.replace(/\bAI\s+Alliance\b/g, ''))) return ['safety', 'safety'];
+    const system = /\b(?:models?|systems?|llms?|tools?|platforms?|weights|releases?|products?|applications?|apps?|agents?|it|they|its|their|chatbots?|assistants?|stacks?|sdks?)\b/i.test(text.replace(/\bAI\s+Alliance\b/g, '')) || /\b[A-Z][\w]*-\d|\b[A-Z][a-z]+[A-Z]\w*|\bcustomers\s+can\s+trust\b/.test(text);
+    if (aboutTheAlliance && !system) return ['safety', 'safety'];
     return ['safety', 'safety/system'];
   }
   const openAsked = /\b(?:whether|if)\b[^.;]{0,80}\b(?:is|are|count|counts|qualif\w+|meets?)\b/i.test(text);
@@ -258,12 +273,18 @@ function categoryOf(text: string, lex: Lexicons, aboutTheAlliance: boolean, ctx:
   const withoutMemberProjects = text.replace(/\bmember\s+projects?\b/gi, '');
   const members = MEMBER_NOUN.test(withoutMemberProjects);
   const foundingPair = /\bIBM\b.{0,40}\bMeta\b|\bMeta\b.{0,40}\bIBM\b/.test(text) && FOUNDING_LAUNCH.test(text);
-  const memberClaim = members && !/\bmember\s+(?:of|states?)\b(?!\s+the\s+(?:AI\s+)?Alliance)/i.test(text) && (PROPER_OR_NUMBER.test(text) || MEMBER_COMPOSITION.test(text.trim()) || /\bthe\s+membership\b|\b(?:make|makes)\s+up\b|\baccount\s+for\b|\bmajority\b|\bpercent\b|%/i.test(text));
+  const memberClaim = members && !/\bmember\s+(?:of|states?)\b(?!\s+the\s+(?:AI\s+)?Alliance)/i.test(text) && (PROPER_OR_NUMBER.test(text) || MEMBER_COMPOSITION.test(text.trim()) || /\bthe\s+membership\b|\b(?:make|makes)\s+up\b|\baccount\s+for\b|\bmajority\b|\bpercent\b|%|\b(?:grew|grown|doubled|tripled|quadrupled|increased|rose|fell|shrank|declined|expanded)\b/i.test(text));
   // Who is not a member: "Notably absent are OpenAI, Google and Microsoft."
   if (ctx.aboutAlliance && NON_MEMBERS.test(text) && PROPER_OR_NUMBER.test(text)) return ['membership', 'membership'];
   // The Alliance's project tiers are its own governance terms: no other subject is needed.
   const tiers = /\b(?:managed|supported)[\s-]projects?\b/i.test(text);
-  if (!aboutTheAlliance && !foundingPair && !memberClaim && !tiers && !ctx.tableRow) return undefined;
+  // "The repository code is distributed under the MIT License" in a draft about the Alliance: a
+  // project's licence needs no named subject.
+  const licence = /\b(?:licen[cs]ed|distributed|released|available|published|provided)\s+under\b/i.test(text) && /\blicen[cs]e|\bApache|\bMIT\b|\bCDLA|\bCC[- ]BY|Creative\s+Commons|\bBSD\b|\bGPL/i.test(text);
+  if (MEMBERSHIP_POLICY.test(text)) return ['governance-licensing', 'governance-licensing'];
+  // On the Alliance's own pages its work needs no named subject ("The following work groups are provisional").
+  const ownWork = ctx.firstParty === true && has('project') && CLAIM_VERB.test(text);
+  if (!aboutTheAlliance && !foundingPair && !memberClaim && !tiers && !ctx.tableRow && !licence && !ownWork) return undefined;
   if (PRESS.test(text) && PRESS_SUBJECT.test(text)) return ['other', 'other/press'];
   if (ALLIANCE_ROLE.test(text)) return ['governance-licensing', 'governance-licensing'];
   if (ROLE_SAFETY.test(text) && aboutTheAlliance && /\b(?:not|no|never|neither|nor|doesn['’]t|isn['’]t)\b/i.test(text)) return ['safety', 'safety'];

@@ -13,6 +13,9 @@ export interface Sentence {
 
 // Abbreviations after which a period never ends a sentence.
 const TITLE_ABBREVIATION = /(?:^|[\s(])(?:Dr|Mr|Mrs|Ms|Prof|Sen|Rep|Gov|Gen|St|No|Nos|vs|cf|approx|Fig|Figs|Vol|pp|ca|Jr|Sr|e\.g|i\.e|viz|Mt|ed|eds|al)\.$/i;
+// "International Business Machines Corp. (NYSE: IBM) and Meta…": a company suffix before a
+// parenthesis or comma does not end the sentence.
+const COMPANY_SUFFIX = /\b(?:Corp|Inc|Ltd|Co|LLC|Plc|GmbH|AG|S\.A|N\.V)\.$/;
 // Abbreviations that end a sentence only when a capitalised word follows (handled by the segmenter).
 const SINGLE_INITIAL = /(?:^|\s)[A-Z]\.$/;
 
@@ -103,7 +106,9 @@ function sentenceSpans(m: string): [number, number, number][] {
     if (prev && !hardBreaks.has(p[0])) {
       const prevText = m.slice(prev[0], prev[1]).trimEnd();
       const curText = m.slice(p[0], p[1]).trim();
-      if (TITLE_ABBREVIATION.test(prevText) || (SINGLE_INITIAL.test(prevText) && /^[A-Z]\./.test(curText)) || isFragment(curText) || /^[a-z]/.test(curText)) {
+      // A title alone ("Dr.") opens the next sentence rather than closing this one.
+      const openingTitle = TITLE_ABBREVIATION.test(` ${curText}`) && !/\s/.test(curText);
+      if (TITLE_ABBREVIATION.test(prevText) || (SINGLE_INITIAL.test(prevText) && /^[A-Z]\./.test(curText)) || (COMPANY_SUFFIX.test(prevText) && /^[(,]/.test(curText)) || (isFragment(curText) && !openingTitle) || /^[a-z]/.test(curText)) {
         prev[1] = p[1];
         continue;
       }

@@ -2,7 +2,7 @@
 // navigation, invitations, plans told as intentions, speculation, opinion, corrections of earlier
 // text, reports of what someone asked, page banners. They need no citation whatever they name.
 const QUESTION = /\?\s*["'”’)\]]*\s*$/;
-const INSTRUCTION = /^(?:please\s+)?(?:see|visit|read|check|cite|use|do\s+not|don['’]t|never|always|avoid|refer|learn|click|contact|go\s+to|follow|consider|remember|make\s+sure|ensure|verify|confirm|add|link|write|describe|treat|compare|ask|find|download|install|run|sign\s+up|subscribe|explore|discover|get\s+involved|reach\s+out|keep|prefer|quote|mention|look|note\s+down|watch|give|try|join|help|dive|start|say|point\s+out|close|thank|share|tell|email|browse|search|record|require|request|submit|fill|register|rsvp|bring|feel\s+free|don['’]t\s+hesitate|be\s+sure)\b/i;
+const INSTRUCTION = /^(?:please\s+)?(?:see|visit|read|check|cite|use|do\s+not|don['’]t|never|always|avoid|refer|learn|click|contact|go\s+to|follow|consider|remember|make\s+sure|ensure|verify|confirm|add|link|write|describe|treat|compare|ask|find|download|install|run|sign\s+up|subscribe|explore|discover|get\s+involved|reach\s+out|keep|prefer|quote|mention|look|note\s+down|watch|give|try|join|help|dive|start|say|point\s+out|close|thank|share|tell|email|browse|search|record|require|request|submit|fill|register|rsvp|bring|feel\s+free|don['’]t\s+hesitate|be\s+sure|collaborate|experiment|build|contribute|participate|engage|innovate)\b/i;
 // A condition or purpose before an instruction: "If you evaluate models, give Lumen a try",
 // "For a general introduction to Tapestry, including its goals, see the project page."
 const LEADING_CLAUSE = /^(?:if|when|whenever|before|after|once|to|for|while|as\s+you|in\s+particular|in\s+addition|also|finally|first|then|next)\b/i;
@@ -14,12 +14,16 @@ function afterLeadingClause(t: string): string[] {
   for (let i = t.indexOf(','); i !== -1 && i < 160; i = t.indexOf(',', i + 1)) out.push(t.slice(i + 1).trimStart());
   return out;
 }
-const NAVIGATION = /^(?:(?:an?|our|this)\s+(?:[\w,-]+\s+){0,3}(?:list|guide|overview|summary|collection|round-?up|selection|primer|explainer|briefing|timeline|reading\s+list)\s+(?:of|to|for|on|about)\b|for\s+(?:more|details|further)|more\s+(?:information|details|at|on)|learn\s+more|read\s+more|find\s+out\s+more|details\s+(?:are|can\s+be)\s+found|(?:this|the\s+following|below|the\s+(?:table|list)(?:\s+below)?|this\s+(?:table|list|section|memo|article|post|page|guide|document|note|draft|report|brief|explainer|faq|talk|wiki|checklist|newsletter|issue|episode|website|site|repo|repository|readme)|in\s+this\s+(?:post|article|memo|guide|section|talk|issue|episode))\s+(?:lists?|describes?|summari[sz]es?|covers?|explains?|sets\s+out|advises?|shows?|collects?|gives?|outlines?|looks\s+at|walks|reviews?|compares?|tracks?|records?|documents?|is\s+for|contains\s+(?:links|notes|pointers))\b|here\s+(?:is|are)\b|(?:this|next|last)\s+(?:week|month|issue|edition|episode)\s*:)/i;
+const NAVIGATION = /^(?:(?:an?|our|this)\s+(?:[\w,-]+\s+){0,3}(?:list|guide|overview|summary|collection|round-?up|selection|primer|explainer|briefing|timeline|reading\s+list)\s+(?:of|to|for|on|about)\b|for\s+(?:more|details|further)|more\s+(?:information|details|at|on)|learn\s+more|read\s+more|find\s+out\s+more|details\s+(?:are|can\s+be)\s+found|(?:this|the\s+following|below|the\s+(?:table|list)(?:\s+below)?|this\s+(?:table|list|section|memo|article|post|page|guide|document|note|draft|report|brief|explainer|faq|talk|wiki|checklist|newsletter|issue|episode|website|site|repo|repository|readme)|in\s+this\s+(?:post|article|memo|guide|section|talk|issue|episode))\s+(?:lists?|describes?|summari[sz]es?|covers?|explains?|sets\s+out|advises?|shows?|collects?|gives?|outlines?|looks\s+at|walks|reviews?|compares?|tracks?|records?|documents?|is\s+for|contains\s+(?:links|notes|pointers))\b|here\s+(?:is|are)\b|(?:this|next|last)\s+(?:week|month|issue|edition|episode)\s*:|for\s+reference\b|\b(?:documentation|docs|details|information|source\s+code)\s+(?:is|are)\s+(?:currently\s+|now\s+|also\s+)?(?:maintained|available|kept|found|hosted)\s+(?:in|at|on)\b|\b(?:page|site|post|document|guide)\s+(?:lives|is)\s+at\b|\bcan\s+be\s+found\s+at\b)/i;
 const SELF_REPORT = /^(?:we|i)\s+(?:checked|reviewed|compared|tested|looked|asked|read|spoke|evaluated|wrote|collected|gathered|tracked|used|met|visited|attended|interviewed)\b|\b(?:we|I)\s+(?:profile|feature|highlight|interview|cover|track|round\s+up|summari[sz]e)\b|\b(?:require|requires|need|needs)\s+our\s+own\b/i;
 const CHANGELOG = /^(?:added|fixed|removed|updated|changed|improved|bumped|refactored|deprecated|renamed|dropped)\b/i;
 const TITLE_LIKE = /^(?:how|why|what|when|where|who|which|inside|understanding|about|on|a\s+guide|guide|notes?\s+on|faq|q&a|questions)\b/i;
 const SPECULATION = /\b(?:(?:the|an?)\s+(?:open\s+|real\s+|key\s+)?question\s+(?:is|remains)\s+(?:whether|if|how)|question\s+of\s+whether|(?:it\s+is|it['’]s)\s+(?:not\s+)?(?:yet\s+|still\s+)?(?:un)?clear\s+(?:whether|if|how)|remains\s+to\s+be\s+seen|remains\s+unclear|unclear\s+whether|may\s+(?:eventually|one\s+day|someday)|might|could\s+(?:eventually|become|one\s+day|be)|perhaps|possibly|conceivably|it\s+is\s+possible\s+that|open\s+question|speculat\w*|whether\s+.{0,80}\s+(?:remains|is\s+(?:still\s+)?(?:unknown|uncertain|unclear)))\b/i;
 const OPINION = /(?:^(?:i|we)\s+(?:think|believe|feel|argue|suspect|expect|hope|would\s+argue|love|like)\b|\b(?:in\s+(?:my|our)\s+(?:view|opinion)|arguably|to\s+be\s+fair|frankly|honestly|i\s+think|we\s+think|i\s+believe|we\s+believe|matters\s+because|(?:it|this|that)\s+matters|deserves?|is\s+worth\s+watching|should\s+be\s+watched|impressive|laudable|admirable|exciting|encouraging|disappointing|worrying|troubling|welcome\s+(?:step|move|development)|most\s+(?:visible|important|interesting|ambitious|significant|notable|promising)|the\s+useful\s+posture|(?:is|are)\s+(?:well\s+)?worth|no\s+exception|more\s+\w+\s+than\s+any|argued|argues|contends|contended|opined|op-ed|editorial)\b)/i;
+// Aspirations: "We are making it as easy as possible…", "Of special interest are…".
+const ASPIRATION = /\b(?:we|our\s+\w+)\s+(?:are|['’]re|is)\s+(?:making\s+it|trying\s+to|working\s+(?:hard\s+)?to|striving\s+to|aiming\s+to)\b|^of\s+(?:special|particular)\s+interest\b/i;
+// Working notes left in a draft.
+const NOTE = /^(?:todo|fixme|xxx|tbd|note\s+to\s+self)\b/i;
 // "We welcome contributions", "Join us!", "we want your input": invitations, not facts.
 const INVITATION = /^(?:we\s+(?:welcome|invite|encourage|are\s+(?:looking\s+for|seeking|always\s+looking|eager|keen|happy\s+to\s+(?:help|hear)))|(?:contributions|participation|feedback|pull\s+requests|prs|ideas)\s+(?:are|is)\s+(?:\w+\s+)?welcome|help\s+wanted|join\s+us)\b|\bwe\s+(?:want|need|would\s+love|['’]d\s+love)\s+(?:your|to\s+hear|help)\b|\bwe\s+need\s+your\s+help\b/i;
 // Corrections and retractions report earlier text without asserting it.
@@ -35,16 +39,18 @@ const OPEN_QUESTION = /^whether\b[^.]*\b(?:is|was|remains|remained)\s+(?:not\s+(
 // A heading that asks ("Can we run AI Alliance models on Halcyon? Notes from…").
 const ASKING_HEADING = /^(?:can|could|does|do|did|is|are|was|were|should|will|would|may|has|have|how|what|why|when|where|who|which|whether)\b[^?]{0,200}\?/i;
 
-export type NonClaimKind = 'question' | 'instruction' | 'navigation' | 'invitation' | 'greeting' | 'correction' | 'reported question' | 'banner' | 'self-report' | 'changelog' | 'title' | 'opinion' | 'speculation';
+export type NonClaimKind = 'question' | 'instruction' | 'navigation' | 'note' | 'invitation' | 'greeting' | 'correction' | 'reported question' | 'banner' | 'self-report' | 'changelog' | 'title' | 'opinion' | 'speculation';
 
 /** The kind of non-claim a sentence is, if it is one. */
 export function nonClaimKind(text: string, titleLike = false): NonClaimKind | undefined {
   const t = text.replace(/^[\s>*_"“'‘(\-–—•]+/, '');
   if (QUESTION.test(t) || (titleLike && ASKING_HEADING.test(t))) return 'question';
-  if (titleLike && (TITLE_LIKE.test(t) || /\b(?:what|how|why|whether)\s+\p{L}+/iu.test(t))) return 'title';
+  // "AI Alliance unveils Project Tapestry: what it is" states before it asks.
+  if (titleLike && (TITLE_LIKE.test(t) || /\b(?:what|how|why|whether)\s+\p{L}+/iu.test(t.split(':')[0]))) return 'title';
   if (INSTRUCTION.test(t) || afterLeadingClause(t).some((rest) => INSTRUCTION.test(rest))) return 'instruction';
   if (NAVIGATION.test(t)) return 'navigation';
-  if (INVITATION.test(t)) return 'invitation';
+  if (NOTE.test(t)) return 'note';
+  if (INVITATION.test(t) || ASPIRATION.test(t)) return 'invitation';
   if (GREETING.test(t)) return 'greeting';
   if (CORRECTION.test(t)) return 'correction';
   // "…asked whether X, given that IBM co-founded the Alliance" still asserts what it takes as given.
