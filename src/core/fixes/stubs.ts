@@ -4,7 +4,7 @@ import type { Analysis, ClaimFinding } from '../evidence/analysis';
 import type { Citation } from '../evidence/citations';
 import { UNVERIFIED } from '../language/dates';
 import { detectEol, LineIndex } from '../text';
-import type { Fix, TextEdit } from '../types';
+import type { Fix, FixKind, TextEdit } from '../types';
 
 export interface StubContext {
   analysis: Analysis;
@@ -50,17 +50,17 @@ export function citationStub(ctx: StubContext, claim: ClaimFinding, url: string,
     const before = beforePunctuation(text, end, claim.sentence.start, claim.sentence);
     const entry = yamlEntry(ctx, fm.sourcesInsertAt, fm.sourcesIndent ?? '  ', fm.sourcesStyle ?? 'list', label, url, type);
     const edits: TextEdit[] = [entry, { start: before, end: before, text: ` [@${label}]` }];
-    return withPlaceholder(title, edits, 0, entry.text.indexOf(UNVERIFIED));
+    return withPlaceholder(title, 'citation-stub', edits, 0, entry.text.indexOf(UNVERIFIED));
   }
   if (model.styles.reference > 0 && model.styles.reference > model.styles.footnote) {
     const before = beforePunctuation(text, end, claim.sentence.start, claim.sentence);
     const def = appendAtEnd(ctx, `[${label}]: <${url}> "${UNVERIFIED}, retrieved ${ctx.asOf}"`);
     const edits: TextEdit[] = [{ start: before, end: before, text: ` ([source][${label}])` }, def];
-    return withPlaceholder(title, edits, 1, def.text.indexOf(UNVERIFIED));
+    return withPlaceholder(title, 'citation-stub', edits, 1, def.text.indexOf(UNVERIFIED));
   }
   const def = appendAtEnd(ctx, `[^${label}]: ${UNVERIFIED} <${url}>, retrieved ${ctx.asOf}.`);
   const edits: TextEdit[] = [{ start: end, end, text: `[^${label}]` }, def];
-  return withPlaceholder(title, edits, 1, def.text.indexOf(UNVERIFIED));
+  return withPlaceholder(title, 'citation-stub', edits, 1, def.text.indexOf(UNVERIFIED));
 }
 
 /** Adds a retrieval date (marked unverified) to an existing citation. */
@@ -97,7 +97,7 @@ export function retrievalDateStub(ctx: StubContext, c: Citation): Fix | undefine
       break;
     }
   }
-  return withPlaceholder('Add a retrieval date (unverified)', [edit], 0, edit.text.indexOf(UNVERIFIED));
+  return withPlaceholder('Add a retrieval date (unverified)', 'date-stub', [edit], 0, edit.text.indexOf(UNVERIFIED));
 }
 
 /** After the sentence and any markup or markers that close it (`**`, `)`, `[^1]`). */
@@ -178,7 +178,7 @@ function yamlEntry(ctx: StubContext, at: number, indent: string, style: 'list' |
 }
 
 /** A fix whose placeholder is at `index` in the text of edit `k`, in post-fix offsets. */
-function withPlaceholder(title: string, edits: TextEdit[], k: number, index: number): Fix {
+function withPlaceholder(title: string, kind: FixKind, edits: TextEdit[], k: number, index: number): Fix {
   const sorted = [...edits].sort((a, b) => a.start - b.start);
   let shift = 0;
   for (const e of sorted) {
@@ -186,5 +186,5 @@ function withPlaceholder(title: string, edits: TextEdit[], k: number, index: num
     shift += e.text.length - (e.end - e.start);
   }
   const start = edits[k].start + shift + Math.max(0, index);
-  return { title, edits, placeholder: index >= 0 ? { start, end: start + UNVERIFIED.length } : undefined };
+  return { title, kind, edits, placeholder: index >= 0 ? { start, end: start + UNVERIFIED.length } : undefined };
 }

@@ -29,7 +29,7 @@ export const missingCitation: Rule = {
       if (dangling.length === 0) f.fix = stubs[0];
       f.suggestions = stubs;
     }
-    if (editable) f.suggestions.push(suppression(ctx, claim, 'missing-citation'));
+    f.suggestions.push(...suppression(ctx, claim, 'missing-citation'));
     return [f];
   },
 };

@@ -33,7 +33,7 @@ export const missingRetrievalDate: Rule = {
       f.fix = fix;
       f.suggestions.push(fix);
     }
-    if (claim.unit.kind !== 'front-matter') f.suggestions.push(suppression(ctx, claim, 'missing-retrieval-date'));
+    f.suggestions.push(...suppression(ctx, claim, 'missing-retrieval-date'));
     return [f];
   },
 };

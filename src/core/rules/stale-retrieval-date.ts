@@ -1,7 +1,7 @@
 // stale-retrieval-date: the newest retrieval date of a current-state claim is older than its
 // category's maximum age (or the rule's `maxAgeDays` option).
 import { daysBetween } from '../language/dates';
-import { claimEvidence, claimFinding, maxAge, POLICY_NAMES } from './context';
+import { claimEvidence, claimFinding, maxAge, POLICY_NAMES, suppression } from './context';
 import { docsUrl, type Rule } from './meta';
 
 export const staleRetrievalDate: Rule = {
@@ -25,6 +25,8 @@ export const staleRetrievalDate: Rule = {
     const age = daysBetween(newest.iso!, ctx.asOf);
     const limit = maxAge(ctx, policy);
     if (age <= limit) return [];
-    return [claimFinding(ctx, claim, 'stale-retrieval-date', `Retrieval date ${newest.iso} is ${age} days old; ${POLICY_NAMES[claim.judgement.policy]?.toLowerCase() ?? claim.judgement.category} claims need a source retrieved within ${limit} days. Re-check the source and update the date.`, [{ start: newest.start, end: newest.end, message: 'Retrieval date' }])];
+    const f = claimFinding(ctx, claim, 'stale-retrieval-date', `Retrieval date ${newest.iso} is ${age} days old; ${POLICY_NAMES[claim.judgement.policy]?.toLowerCase() ?? claim.judgement.category} claims need a source retrieved within ${limit} days. Re-check the source and update the date.`, [{ start: newest.start, end: newest.end, message: 'Retrieval date' }]);
+    f.suggestions.push(...suppression(ctx, claim, 'stale-retrieval-date'));
+    return [f];
   },
 };

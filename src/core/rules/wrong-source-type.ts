@@ -27,7 +27,7 @@ export const wrongSourceType: Rule = {
       const registry = sourceRegistry(ctx.config);
       f.suggestions = sources.map((s) => citationStub(ctx.stubs, claim, s.url, s.type, label, `Add a citation stub: ${registry.label(s.type)}`));
     }
-    if (claim.unit.kind !== 'front-matter') f.suggestions.push(suppression(ctx, claim, 'wrong-source-type'));
+    f.suggestions.push(...suppression(ctx, claim, 'wrong-source-type'));
     return [f];
   },
 };
