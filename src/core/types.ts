@@ -45,9 +45,10 @@ export interface TextEdit {
 
 /**
  * What a fix does, so an editor can group, order or filter its actions without reading titles:
- * a citation stub, a retrieval-date stub (both marked TODO-verify), or a suppression comment.
+ * a citation stub, a retrieval-date stub (both marked TODO-verify), marking a source as verified
+ * (removes the marker, writes the retrieval date), or a suppression comment.
  */
-export type FixKind = 'citation-stub' | 'date-stub' | 'suppress';
+export type FixKind = 'citation-stub' | 'date-stub' | 'mark-verified' | 'suppress';
 
 /** A set of edits applied together. `placeholder` marks where the writer should look first. */
 export interface Fix {

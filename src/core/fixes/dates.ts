@@ -1,9 +1,9 @@
 // Writing retrieval dates in the draft's own style: after a footnote's or reference entry's text,
 // in a reference definition's title, as a front-matter `retrieved:` field, in a table's Retrieved
-// column, or after an inline link. Date stubs carry the TODO-verify marker.
+// column, or after an inline link. Used by date stubs (marked TODO-verify) and by mark-as-verified.
 import type { ClaimFinding } from '../evidence/analysis';
 import { RETRIEVED_HEADER, type Citation } from '../evidence/citations';
-import { UNVERIFIED } from '../language/dates';
+import { parseDateAt, UNVERIFIED } from '../language/dates';
 import type { Unit } from '../markdown/model';
 import type { Fix, TextEdit } from '../types';
 import type { StubContext } from './stubs';
@@ -76,4 +76,29 @@ export function retrievedCellOf(unit: Unit): { start: number; end: number } | un
   if (unit.kind !== 'table-row' || !unit.headers) return undefined;
   const i = unit.headers.findIndex((h) => RETRIEVED_HEADER.test(h));
   return i === -1 ? undefined : unit.segments[i];
+}
+
+const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+const MONTH = /^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)/i;
+
+/** Writes the ISO date `iso` in the form of `like` ("June 5, 2026", "5 June 2026", "2026/06/05"), ISO otherwise. */
+export function formatLike(like: string, iso: string): string {
+  const [y, m, d] = iso.split('-');
+  const month = MONTH_NAMES[Number(m) - 1];
+  if (/^\d{4}\/\d{1,2}\/\d{1,2}$/.test(like)) return `${y}/${m}/${d}`;
+  if (MONTH.test(like)) return `${month} ${Number(d)}, ${y}`;
+  const dayFirst = /^\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(\p{L}+)/u.exec(like);
+  if (dayFirst && MONTH.test(dayFirst[1])) return `${Number(d)} ${month} ${y}`;
+  return iso;
+}
+
+/** The date written inside [start, end) (after any "retrieved" verb), as a range. */
+export function dateToken(text: string, start: number, end: number): { start: number; end: number } | undefined {
+  for (let p = start; p < end; p++) {
+    if (/\s/.test(text[p]) || (p > start && /[\p{L}\p{N}]/u.test(text[p - 1]))) continue;
+    const parsed = parseDateAt(text.slice(p, end));
+    if (parsed) return { start: p, end: p + parsed.length };
+  }
+  return undefined;
 }

@@ -3,6 +3,7 @@
 import type { Citation } from '../evidence/citations';
 import { hostOf } from '../evidence/sources';
 import { retrievalDateStub } from '../fixes/dates';
+import { verifyClaim } from '../fixes/verify';
 import { UNVERIFIED } from '../language/dates';
 import { claimEvidence, claimFinding, claimName, maxAge, POLICY_NAMES, suppression } from './context';
 import { docsUrl, NO_OPTIONS, type Rule } from './meta';
@@ -33,6 +34,9 @@ export const missingRetrievalDate: Rule = {
       f.fix = fix;
       f.suggestions.push(fix);
     }
+    // Once the writer has checked the source: the date without a marker (an editor-only choice).
+    const verified = verifyClaim(ctx.stubs, claim, citations);
+    if (verified) f.suggestions.push(verified);
     f.suggestions.push(...suppression(ctx, claim, 'missing-retrieval-date'));
     return [f];
   },

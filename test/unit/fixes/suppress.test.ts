@@ -89,7 +89,7 @@ describe('suppression comments', () => {
     const draft = `---\ntitle: The AI Alliance has more than 140 members\n---\n\nThe AI Alliance has 140 members.[^m]\n\n[^m]: TODO-verify <https://thealliance.ai/members>, retrieved 2026-11-25.\n`;
     const all = lint(draft, { asOf }).diagnostics;
     const stub = all.find((d) => d.rule === 'citation-stub')!;
-    assert.deepEqual(stub.suggestions.filter((s) => s.kind === 'suppress'), []);
+    assert.deepEqual(stub.suggestions.map((s) => s.kind), ['mark-verified']);
     const frontMatter = all.find((d) => d.start < draft.indexOf('\n---\n'));
     assert.ok(frontMatter, 'the title is a claim');
     assert.deepEqual(frontMatter.suggestions.filter((s) => s.kind === 'suppress'), []);
