@@ -12,7 +12,7 @@ export interface FormatRequest {
 }
 
 export interface CliOptions {
-  command: 'lint' | 'init' | 'help' | 'version' | 'print-config';
+  command: 'lint' | 'init' | 'help' | 'version' | 'print-config' | 'verify';
   patterns: string[];
   stdin: boolean;
   stdinFilename?: string;
@@ -77,6 +77,7 @@ export function parseArgs(argv: readonly string[]): CliOptions {
     }
     if (!arg.startsWith('-')) {
       if (arg === 'init' && i === 0) options.command = 'init';
+      else if (arg === 'verify' && i === 0) options.command = 'verify';
       else options.patterns.push(arg);
       continue;
     }
@@ -184,6 +185,12 @@ export function parseArgs(argv: readonly string[]): CliOptions {
   }
   if (options.baselineWrite !== undefined && options.stdin && options.stdinFilename === undefined) {
     throw new UsageError('--baseline-write records drafts by path; name the standard-input draft with --stdin-filename');
+  }
+  if (options.command === 'verify') {
+    if (options.stdin) throw new UsageError('verify changes files in place and cannot read standard input');
+    if (options.patterns.length === 0) throw new UsageError('verify needs at least one FILE:LINE');
+    const bad = options.patterns.find((p) => !/^.+:[1-9]\d*(?::[1-9]\d*)?$/.test(p));
+    if (bad !== undefined) throw new UsageError(`verify needs FILE:LINE (a line from 1), got "${bad}"`);
   }
   if (options.formats.length === 0) options.formats.push({ name: 'stylish' });
   const toStdout = options.formats.filter((f) => f.file === undefined).length;

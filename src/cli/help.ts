@@ -1,6 +1,7 @@
 // The text of `alliance-cite --help`.
 export const HELP = `Usage: alliance-cite [options] [paths and globs...]
        alliance-cite init
+       alliance-cite verify FILE:LINE... [--as-of YYYY-MM-DD]
 
 Checks that claims about the AI Alliance in Markdown drafts cite an approved source with a
 retrieval date, and flags forbidden inferences. Without paths, lints **/*.{md,markdown} under
@@ -47,4 +48,6 @@ Examples:
   alliance-cite --rule stale-retrieval-date=off --max-warnings 0
   alliance-cite --baseline-write .alliance-cite-baseline.json   start from today's findings
   alliance-cite init                              write a commented .alliance-cite.yaml
+  alliance-cite verify docs/post.md:42            after checking the source: remove the
+                                                  TODO-verify on line 42, date it today
 `;

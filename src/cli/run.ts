@@ -68,6 +68,11 @@ export async function run(options: CliOptions, io: CliIo): Promise<number> {
   const resolver = new ConfigResolver(settings);
   if (options.command === 'init') return runInit(io, problems);
   if (options.command === 'print-config') return runPrintConfig(options.printConfigFile ?? '', io, resolver, problems);
+  if (options.command === 'verify') {
+    const { runVerify } = await import('./verify');
+    runVerify(options.patterns, options.asOf ?? new Date().toISOString().slice(0, 10), resolver, { cwd: io.cwd, stdout: io.stdout, fail: (m) => problems.fail(m) });
+    return problems.failed ? 2 : 0;
+  }
 
   const drafts: Draft[] = [];
   if (options.stdin) {

@@ -9,3 +9,4 @@ export { explanationLines } from './explain';
 export { claimLedger, type ClaimRecord, type ClaimStatus, type InferenceRecord, type Ledger } from './ledger';
 export { RULES, ruleById, type RuleMeta } from './rules';
 export { defaultConfig } from './config/defaults';
+export { markVerified, type MarkVerifiedOptions } from './fixes/verify';

@@ -43,9 +43,17 @@ export interface TextEdit {
   text: string;
 }
 
-/** A set of edits applied together. `snippet` marks a placeholder range for editors that support it. */
+/**
+ * What a fix does, so an editor can group, order or filter its actions without reading titles:
+ * a citation stub, a retrieval-date stub (both marked TODO-verify), marking a source as verified
+ * (removes the marker, writes the retrieval date), or a suppression comment.
+ */
+export type FixKind = 'citation-stub' | 'date-stub' | 'mark-verified' | 'suppress';
+
+/** A set of edits applied together. `placeholder` marks where the writer should look first. */
 export interface Fix {
   title: string;
+  kind?: FixKind;
   edits: TextEdit[];
   /** Where the writer should look first after applying (offsets in the text after the fix). */
   placeholder?: { start: number; end: number };

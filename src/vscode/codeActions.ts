@@ -94,8 +94,8 @@ function quickFixes(document: vscode.TextDocument, finding: CoreDiagnostic): vsc
     seen.add(identity);
     actions.push(fixAction(document, fix, diagnostic, fix === finding.fix));
   }
-  // The core may offer the suppress comment itself; add one only where it does not.
-  if (!fixes.some((f) => f.edits.some((e) => e.text.includes('alliance-cite-disable-next-line')))) {
+  // The core offers the suppress comment itself, and none for a stub (mark it verified instead).
+  if (finding.rule !== 'citation-stub' && !fixes.some((f) => f.kind === 'suppress')) {
     const suppress = new vscode.CodeAction(`Suppress ${finding.rule} for this line`, vscode.CodeActionKind.QuickFix);
     suppress.edit = suppressEdit(document, finding);
     suppress.diagnostics = [diagnostic];

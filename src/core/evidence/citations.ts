@@ -26,7 +26,8 @@ export interface Resolution {
   dangling: Locator[];
 }
 
-const RETRIEVED_HEADER = /^\W*(?:date\s+)?(?:retrieved|accessed|checked|verified|as\s+of|last\s+(?:checked|accessed|retrieved|verified|visited))\b|retrieval\s+date|date\s+(?:retrieved|accessed|checked|verified)/i;
+/** A table header naming a retrieval-date column ("Retrieved", "Accessed", "Date checked"…). */
+export const RETRIEVED_HEADER = /^\W*(?:date\s+)?(?:retrieved|accessed|checked|verified|as\s+of|last\s+(?:checked|accessed|retrieved|verified|visited))\b|retrieval\s+date|date\s+(?:retrieved|accessed|checked|verified)/i;
 
 /** Resolves the locators in a claim's scope to citations, with their source types and dates. */
 export function resolveCitations(model: DocumentModel, unit: Unit, sentence: Sentence, config: Config, documentYear?: number): Resolution {

@@ -1,4 +1,4 @@
-// Applies fixes to a text: sorted, overlapping ones skipped, identical ones made once.
+// Applies fixes to a text: sorted, overlapping ones skipped, identical edits made once.
 import type { Fix, TextEdit } from '../types';
 
 export interface ApplyResult {
@@ -7,7 +7,11 @@ export interface ApplyResult {
   skipped: number;
 }
 
-/** Applies fixes in one pass: sorted by position, a fix overlapping an earlier one is skipped. */
+/**
+ * Applies fixes in one pass: sorted by position, a fix overlapping an earlier one is skipped. An
+ * edit identical to one already taken is made once: claims citing one URL share its definition,
+ * and two claims citing one undated source share its date stub.
+ */
 export function applyFixes(text: string, fixes: readonly Fix[]): ApplyResult {
   const ordered = fixes
     .filter((f) => f.edits.length > 0 && f.edits.every((e) => validEdit(text, e)))
@@ -16,23 +20,16 @@ export function applyFixes(text: string, fixes: readonly Fix[]): ApplyResult {
   const chosen: TextEdit[] = [];
   let applied = 0;
   let skipped = fixes.length - ordered.length;
-  // Edits of accepted fixes, to detect overlaps with fixes whose edits interleave.
-  const taken: TextEdit[] = [];
   const seen = new Set<string>();
   for (const { fix } of ordered) {
-    // The same edit offered by two findings (two claims citing one undated source) is made once.
-    const key = JSON.stringify(fix.edits);
-    if (seen.has(key)) {
+    const fresh = fix.edits.filter((e) => !seen.has(editKey(e)));
+    // Nothing left to do (the same fix offered by two findings), or a conflict with a taken edit.
+    if (fresh.length === 0 || fresh.some((e) => chosen.some((t) => overlaps(t, e)))) {
       skipped++;
       continue;
     }
-    seen.add(key);
-    if (fix.edits.some((e) => taken.some((t) => overlaps(t, e)))) {
-      skipped++;
-      continue;
-    }
-    taken.push(...fix.edits);
-    chosen.push(...fix.edits);
+    for (const e of fresh) seen.add(editKey(e));
+    chosen.push(...fresh);
     applied++;
   }
   // Stable sort: same-point insertions keep the order of their fixes.
@@ -45,6 +42,10 @@ export function applyFixes(text: string, fixes: readonly Fix[]): ApplyResult {
   }
   out += text.slice(cursor);
   return { text: out, applied, skipped };
+}
+
+function editKey(e: TextEdit): string {
+  return `${e.start}:${e.end}:${e.text}`;
 }
 
 function validEdit(text: string, e: TextEdit): boolean {

@@ -1,103 +1,162 @@
-// Builders of fixes: citation stubs in the draft's own citation style and retrieval-date stubs.
-// Every stub carries the TODO-verify marker until the writer confirms it.
+// Citation stubs in the draft's own citation style, marked TODO-verify until the writer confirms
+// them. Claims citing one URL share one stub definition: every fix for that URL carries the same
+// definition edit, which `applyFixes` makes once.
 import type { Analysis, ClaimFinding } from '../evidence/analysis';
-import type { Citation } from '../evidence/citations';
 import { UNVERIFIED } from '../language/dates';
 import { detectEol, LineIndex } from '../text';
 import type { Fix, TextEdit } from '../types';
+
+export type StubStyle = 'footnote' | 'reference' | 'key';
+
+/** A stub definition: its label, and where it already sits if the draft holds it. */
+interface StubLabel {
+  label: string;
+  /** Offset of the TODO-verify marker of a stub definition already in the draft. */
+  existingMarker?: number;
+}
 
 export interface StubContext {
   analysis: Analysis;
   asOf: string;
   eol: string;
-  /** Labels already used in the draft or by earlier stubs of this lint run. */
-  labels: Set<string>;
   lines: LineIndex;
-  /** Next number to try for each label prefix. */
-  nextLabel: Record<string, number>;
+  style: StubStyle;
+  /** Labels the draft uses: footnotes, link definitions, front-matter sources. */
+  labels: Set<string>;
+  /** Labels handed out to safe fixes of this lint run, which fix-all applies together. */
+  reserved: Set<string>;
+  /** The stub label of each URL: a stub definition in the draft, or one handed to a safe fix. */
+  byUrl: Map<string, StubLabel>;
+  /** Stub definitions in the draft, with the offset of their first marker in the text. */
+  stubDefinitions: { start: number; firstMarker: number }[];
   /** Computed on first use: what goes before a footnote or link definition appended to the draft. */
   footnotePrefix?: string;
   referencePrefix?: string;
 }
 
 export function stubContext(analysis: Analysis, asOf: string, lines: LineIndex): StubContext {
-  const labels = new Set(analysis.model.labels);
-  for (const id of analysis.model.frontMatter?.sources.keys() ?? []) labels.add(id);
-  return { analysis, asOf, eol: detectEol(analysis.model.text), labels, lines, nextLabel: {} };
+  const { model } = analysis;
+  const labels = new Set(model.labels);
+  for (const id of model.frontMatter?.sources.keys() ?? []) labels.add(id);
+  const style = stubStyle(analysis);
+  const ctx: StubContext = { analysis, asOf, eol: detectEol(model.text), lines, style, labels, reserved: new Set(), byUrl: new Map(), stubDefinitions: [] };
+  readStubDefinitions(ctx);
+  return ctx;
 }
 
-/** Picks a label such as `membership-1` that the draft does not use yet. */
-export function uniqueLabel(ctx: StubContext, policy: string): string {
-  const base = policy.replace(/\//g, '-');
-  // Count on from the last label handed out for this policy, so many stubs stay linear.
-  for (let n = (ctx.nextLabel[base] ?? 1); ; n++) {
-    const label = `${base}-${n}`;
-    if (!ctx.labels.has(label)) {
-      ctx.labels.add(label);
-      ctx.nextLabel[base] = n + 1;
-      return label;
-    }
-  }
+/** The style new stubs take: front-matter keys, reference links or footnotes, as the draft cites. */
+function stubStyle({ model }: Analysis): StubStyle {
+  if (model.styles.key > 0 && model.frontMatter?.sourcesInsertAt !== undefined && model.styles.key >= model.styles.footnote) return 'key';
+  if (model.styles.reference > 0 && model.styles.reference > model.styles.footnote) return 'reference';
+  return 'footnote';
 }
 
-/** Inserts a citation of `url` for the claim, in the style the draft already uses. */
-export function citationStub(ctx: StubContext, claim: ClaimFinding, url: string, type: string, label: string, title: string): Fix {
+/**
+ * Finds the stub definitions (carrying TODO-verify) of the draft's stub style: a new claim citing
+ * the same URL cites that definition instead of adding a copy, and a new definition goes before
+ * those whose first marker comes later in the text, so definitions stay in the order they are cited.
+ */
+function readStubDefinitions(ctx: StubContext): void {
   const { model } = ctx.analysis;
   const text = model.text;
-  const fm = model.frontMatter;
-  const end = markerPoint(text, claim);
-  if (model.styles.key > 0 && fm?.sourcesInsertAt !== undefined && model.styles.key >= model.styles.footnote) {
-    const before = beforePunctuation(text, end, claim.sentence.start, claim.sentence);
-    const entry = yamlEntry(ctx, fm.sourcesInsertAt, fm.sourcesIndent ?? '  ', fm.sourcesStyle ?? 'list', label, url, type);
-    const edits: TextEdit[] = [entry, { start: before, end: before, text: ` [@${label}]` }];
-    return withPlaceholder(title, edits, 0, entry.text.indexOf(UNVERIFIED));
-  }
-  if (model.styles.reference > 0 && model.styles.reference > model.styles.footnote) {
-    const before = beforePunctuation(text, end, claim.sentence.start, claim.sentence);
-    const def = appendAtEnd(ctx, `[${label}]: <${url}> "${UNVERIFIED}, retrieved ${ctx.asOf}"`);
-    const edits: TextEdit[] = [{ start: before, end: before, text: ` ([source][${label}])` }, def];
-    return withPlaceholder(title, edits, 1, def.text.indexOf(UNVERIFIED));
-  }
-  const def = appendAtEnd(ctx, `[^${label}]: ${UNVERIFIED} <${url}>, retrieved ${ctx.asOf}.`);
-  const edits: TextEdit[] = [{ start: end, end, text: `[^${label}]` }, def];
-  return withPlaceholder(title, edits, 1, def.text.indexOf(UNVERIFIED));
-}
-
-/** Adds a retrieval date (marked unverified) to an existing citation. */
-export function retrievalDateStub(ctx: StubContext, c: Citation): Fix | undefined {
-  const slot = c.dateSlot;
-  if (!slot) return undefined;
-  const text = ctx.analysis.model.text;
-  const date = `retrieved ${ctx.asOf} (${UNVERIFIED})`;
-  let edit: TextEdit;
-  switch (slot.style) {
-    case 'suffix':
-    case 'title':
-      edit = { start: slot.at, end: slot.at, text: `, ${date}` };
-      break;
-    case 'new-title':
-      edit = { start: slot.at, end: slot.at, text: ` "Retrieved ${ctx.asOf} (${UNVERIFIED})"` };
-      break;
-    case 'after-link':
-      edit = { start: slot.at, end: slot.at, text: ` (${date})` };
-      break;
-    case 'yaml': {
-      const related = c.related;
-      if (!related) return undefined;
-      if (text[related.start] === '{') {
-        const close = text.lastIndexOf('}', related.end);
-        edit = { start: close, end: close, text: `, retrieved: ${ctx.asOf} ${UNVERIFIED}` };
-      } else {
-        const pos = ctx.lines.positionAt(related.start);
-        const indent = ' '.repeat(pos.character);
-        const at = related.end;
-        const line = `${indent}retrieved: ${ctx.asOf} ${UNVERIFIED}`;
-        edit = text[at - 1] === '\n' ? { start: at, end: at, text: line + ctx.eol } : { start: at, end: at, text: ctx.eol + line };
-      }
-      break;
+  const locatorKind = ctx.style;
+  const firstMarker = new Map<string, number>();
+  for (const u of model.units) {
+    for (const l of u.locators) {
+      if (l.kind !== locatorKind || !l.id) continue;
+      const id = l.id.toLowerCase();
+      if (!firstMarker.has(id) || l.start < firstMarker.get(id)!) firstMarker.set(id, l.start);
     }
   }
-  return withPlaceholder('Add a retrieval date (unverified)', [edit], 0, edit.text.indexOf(UNVERIFIED));
+  const found = (id: string, url: string | undefined, start: number, end: number, lineStart: number | undefined): void => {
+    const marker = text.indexOf(UNVERIFIED, start);
+    if (!url || marker === -1 || marker >= end) return;
+    if (!ctx.byUrl.has(url)) ctx.byUrl.set(url, { label: id, existingMarker: marker });
+    const first = firstMarker.get(id.toLowerCase());
+    if (first !== undefined && lineStart !== undefined) ctx.stubDefinitions.push({ start: lineStart, firstMarker: first });
+  };
+  // Only a definition that starts its line can have another inserted before it.
+  const atLineStart = (offset: number): number | undefined => (ctx.lines.positionAt(offset).character === 0 ? offset : undefined);
+  if (ctx.style === 'footnote') {
+    for (const fn of model.footnotes.values()) found(fn.id, fn.urls.length === 1 ? fn.urls[0] : undefined, fn.start, fn.contentEnd, atLineStart(fn.start));
+  } else if (ctx.style === 'reference') {
+    for (const def of model.definitions.values()) found(def.id, def.url, def.start, def.end, atLineStart(def.start));
+  } else {
+    for (const src of model.frontMatter?.sources.values() ?? []) {
+      if (src.retrieved) found(src.id, src.url, src.retrieved.start, src.retrieved.end, yamlEntryLine(ctx, src.start, src.id));
+    }
+  }
+  ctx.stubDefinitions.sort((a, b) => a.start - b.start);
+}
+
+/** The start of the line a front-matter entry begins on (its `- id:` item or its `id:` key). */
+function yamlEntryLine(ctx: StubContext, start: number, id: string): number | undefined {
+  const fm = ctx.analysis.model.frontMatter;
+  const line = ctx.lines.positionAt(start).line;
+  if (fm?.sourcesStyle !== 'map') return ctx.lines.lineStart(line);
+  const above = ctx.lines.lineStart(line - 1);
+  const keyLine = ctx.analysis.model.text.slice(above, ctx.lines.lineEnd(line - 1)).trim();
+  return keyLine === `${id}:` ? above : undefined;
+}
+
+/**
+ * The label a stub of `url` cites: the URL's stub definition if the draft or an earlier fix of
+ * this run has one, else `<policy>-N` with the lowest N free. A safe fix (applied by fix-all with
+ * all the others) reserves its label; a suggestion is applied alone, so it only avoids the
+ * draft's labels and never makes a later fix skip a number.
+ */
+function stubLabel(ctx: StubContext, policy: string, url: string, safe: boolean): StubLabel {
+  const known = ctx.byUrl.get(url);
+  if (known) return known;
+  const base = policy.replace(/\//g, '-');
+  let label = '';
+  for (let n = 1; ; n++) {
+    label = `${base}-${n}`;
+    if (!ctx.labels.has(label) && !(safe && ctx.reserved.has(label))) break;
+  }
+  const chosen = { label };
+  if (safe) {
+    ctx.reserved.add(label);
+    ctx.byUrl.set(url, chosen);
+  }
+  return chosen;
+}
+
+/**
+ * Inserts a citation of `url` for the claim, in the style the draft already uses. `safe` says
+ * whether this is the finding's fix (applied by fix-all) rather than a suggestion.
+ */
+export function citationStub(ctx: StubContext, claim: ClaimFinding, source: { url: string; type: string }, title: string, safe: boolean): Fix {
+  const { model } = ctx.analysis;
+  const text = model.text;
+  const { url, type } = source;
+  const { label, existingMarker } = stubLabel(ctx, claim.judgement.policy, url, safe);
+  const end = markerPoint(text, claim);
+  let marker: TextEdit;
+  let definition: TextEdit | undefined;
+  if (ctx.style === 'key') {
+    const before = beforePunctuation(text, end, claim.sentence.start, claim.sentence);
+    marker = { start: before, end: before, text: ` [@${label}]` };
+    if (existingMarker === undefined) definition = yamlEntry(ctx, end, label, url, type);
+  } else if (ctx.style === 'reference') {
+    const before = beforePunctuation(text, end, claim.sentence.start, claim.sentence);
+    marker = { start: before, end: before, text: ` ([source][${label}])` };
+    if (existingMarker === undefined) definition = newDefinition(ctx, end, `[${label}]: <${url}> "${UNVERIFIED}, retrieved ${ctx.asOf}"`);
+  } else {
+    marker = { start: end, end, text: `[^${label}]` };
+    if (existingMarker === undefined) definition = newDefinition(ctx, end, `[^${label}]: ${UNVERIFIED} <${url}>, retrieved ${ctx.asOf}.`);
+  }
+  if (!definition) return { title, kind: 'citation-stub', edits: [marker], placeholder: shifted([marker], existingMarker!) };
+  const edits = [marker, definition];
+  const at = definition.start + definition.text.indexOf(UNVERIFIED);
+  return { title, kind: 'citation-stub', edits, placeholder: shifted([marker], at, definition.start) };
+}
+
+/** The placeholder at `at` after applying `edits`: `at` in the original text, or inside an edit inserted at `insertedAt`. */
+function shifted(edits: TextEdit[], at: number, insertedAt = at): { start: number; end: number } {
+  let shift = 0;
+  for (const e of edits) if (e.start < insertedAt || (e.start === insertedAt && insertedAt !== at)) shift += e.text.length - (e.end - e.start);
+  return { start: at + shift, end: at + shift + UNVERIFIED.length };
 }
 
 /** After the sentence and any markup or markers that close it (`**`, `)`, `[^1]`). */
@@ -140,11 +199,17 @@ function beforePunctuation(text: string, end: number, floor: number, sentence?: 
   return end;
 }
 
-/** Appends a definition line at the end of the draft, after a blank line unless definitions end it. */
-function appendAtEnd(ctx: StubContext, line: string): TextEdit {
+/**
+ * A new definition line: before the first stub definition of the draft that is cited later in
+ * the text than `markerAt`, else at the end of the draft.
+ */
+function newDefinition(ctx: StubContext, markerAt: number, line: string): TextEdit {
   const text = ctx.analysis.model.text;
-  const footnote = line.startsWith('[^');
+  const later = ctx.stubDefinitions.find((d) => d.firstMarker > markerAt);
+  // Directly before it: a definition line may follow another or start after a blank line.
+  if (later) return { start: later.start, end: later.start, text: `${line}${ctx.eol}` };
   const { model } = ctx.analysis;
+  const footnote = line.startsWith('[^');
   const prefix = footnote ? (ctx.footnotePrefix ??= endPrefix(text, ctx.eol, [...model.footnotes.values()])) : (ctx.referencePrefix ??= endPrefix(text, ctx.eol, [...model.definitions.values()]));
   return { start: text.length, end: text.length, text: `${prefix}${line}${ctx.eol}` };
 }
@@ -166,25 +231,19 @@ function endPrefix(text: string, eol: string, sameKind: { end: number }[]): stri
   return (endsWithEol ? '' : eol) + (endsWithDefinition ? '' : eol);
 }
 
-function yamlEntry(ctx: StubContext, at: number, indent: string, style: 'list' | 'map', label: string, url: string, type: string): TextEdit {
+/** A front-matter source entry, in the list or map style of the draft's `sources:`. */
+function yamlEntry(ctx: StubContext, markerAt: number, label: string, url: string, type: string): TextEdit {
   const { eol, asOf } = ctx;
+  const fm = ctx.analysis.model.frontMatter!;
+  const indent = fm.sourcesIndent ?? '  ';
   const text = ctx.analysis.model.text;
   const lines =
-    style === 'list'
-      ? [`${indent}- id: ${label}`, `${indent}  url: ${url}`, `${indent}  type: ${type}`, `${indent}  retrieved: ${asOf} ${UNVERIFIED}`]
-      : [`${indent}${label}:`, `${indent}  url: ${url}`, `${indent}  type: ${type}`, `${indent}  retrieved: ${asOf} ${UNVERIFIED}`];
+    fm.sourcesStyle === 'map'
+      ? [`${indent}${label}:`, `${indent}  url: ${url}`, `${indent}  type: ${type}`, `${indent}  retrieved: ${asOf} ${UNVERIFIED}`]
+      : [`${indent}- id: ${label}`, `${indent}  url: ${url}`, `${indent}  type: ${type}`, `${indent}  retrieved: ${asOf} ${UNVERIFIED}`];
   const body = lines.join(eol);
+  const later = ctx.stubDefinitions.find((d) => d.firstMarker > markerAt);
+  if (later) return { start: later.start, end: later.start, text: body + eol };
+  const at = fm.sourcesInsertAt!;
   return text[at - 1] === '\n' ? { start: at, end: at, text: body + eol } : { start: at, end: at, text: eol + body };
-}
-
-/** A fix whose placeholder is at `index` in the text of edit `k`, in post-fix offsets. */
-function withPlaceholder(title: string, edits: TextEdit[], k: number, index: number): Fix {
-  const sorted = [...edits].sort((a, b) => a.start - b.start);
-  let shift = 0;
-  for (const e of sorted) {
-    if (e === edits[k]) break;
-    shift += e.text.length - (e.end - e.start);
-  }
-  const start = edits[k].start + shift + Math.max(0, index);
-  return { title, edits, placeholder: index >= 0 ? { start, end: start + UNVERIFIED.length } : undefined };
 }

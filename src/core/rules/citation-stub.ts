@@ -1,5 +1,8 @@
-// citation-stub: a stub inserted by a fix still carries its TODO-verify marker.
+// citation-stub: a stub inserted by a fix still carries its TODO-verify marker. Suggestion: mark
+// it as verified (no suppression: that would publish the marker).
+import { isStubMarker, verifyLine } from '../fixes/verify';
 import { UNVERIFIED } from '../language/dates';
+import type { Fix } from '../types';
 import type { Finding } from './context';
 import { docsUrl, NO_OPTIONS, type Rule } from './meta';
 
@@ -14,22 +17,20 @@ export const citationStub: Rule = {
   },
   /** Every TODO-verify outside code. */
   checkDocument(ctx) {
-    const { text, code } = ctx.analysis.model;
+    const { model } = ctx.analysis;
+    const { text } = model;
     const out: Finding[] = [];
+    // Findings on one line share one fix, which verifies every stub of the line.
+    const byLine = new Map<number, Fix | undefined>();
     for (let i = text.indexOf(UNVERIFIED); i !== -1; i = text.indexOf(UNVERIFIED, i + UNVERIFIED.length)) {
-      if (code.some(([s, e]) => i >= s && i < e) || insideInlineCode(text, i)) continue;
-      const pos = ctx.stubs.lines.positionAt(i);
-      const lineStart = ctx.stubs.lines.lineStart(pos.line);
-      const lineEnd = ctx.stubs.lines.lineEnd(pos.line);
-      out.push({ rule: 'citation-stub', start: lineStart, end: lineEnd, message: `Unverified citation stub: open the source, check that it supports the claim and the date, then remove "${UNVERIFIED}".`, related: [{ start: i, end: i + UNVERIFIED.length, message: 'Unverified marker' }], suggestions: [] });
+      if (!isStubMarker(model, i)) continue;
+      const { line } = ctx.stubs.lines.positionAt(i);
+      if (!byLine.has(line)) byLine.set(line, verifyLine(ctx.stubs, line));
+      const verify = byLine.get(line);
+      const lineStart = ctx.stubs.lines.lineStart(line);
+      const lineEnd = ctx.stubs.lines.lineEnd(line);
+      out.push({ rule: 'citation-stub', start: lineStart, end: lineEnd, message: `Unverified citation stub: open the source, check that it supports the claim and the date, then remove "${UNVERIFIED}".`, related: [{ start: i, end: i + UNVERIFIED.length, message: 'Unverified marker' }], suggestions: verify ? [verify] : [] });
     }
     return out;
   },
 };
-
-/** Whether an offset lies between backticks on its line (inline code). */
-function insideInlineCode(text: string, at: number): boolean {
-  const lineStart = Math.max(text.lastIndexOf('\n', at), text.lastIndexOf('\r', at)) + 1;
-  const ticks = text.slice(lineStart, at).split('`').length - 1;
-  return ticks % 2 === 1;
-}

@@ -117,10 +117,10 @@ export function stubSources(ctx: RuleContext, claim: ClaimFinding): { type: stri
   return out;
 }
 
-/** A comment suppressing `rule` on the claim's line. */
-export function suppression(ctx: RuleContext, claim: ClaimFinding, rule: RuleId): Fix {
-  const topLevel = claim.unit.kind === 'paragraph' || claim.unit.kind === 'heading';
-  return suppressFix(ctx.stubs, claim.sentence.start, rule, claim.unit.start, topLevel);
+/** The comment suppressing `rule` on the claim's line, as a list of zero or one suggestion. */
+export function suppression(ctx: RuleContext, claim: ClaimFinding, rule: RuleId): Fix[] {
+  const fix = suppressFix(ctx.stubs, claim.sentence.start, rule, claim.unit.kind);
+  return fix ? [fix] : [];
 }
 
 /** What a cited claim's citations amount to, for the source-type and retrieval-date rules. */

@@ -1,5 +1,5 @@
 // invalid-retrieval-date: a retrieval date that is relative, unparseable, not a date, or in the future.
-import { claimEvidence, claimFinding } from './context';
+import { claimEvidence, claimFinding, suppression } from './context';
 import { docsUrl, NO_OPTIONS, type Rule } from './meta';
 
 export const invalidRetrievalDate: Rule = {
@@ -16,7 +16,9 @@ export const invalidRetrievalDate: Rule = {
     // One finding per claim: the first bad date is the one to fix.
     return claimEvidence(ctx, claim).invalid.slice(0, 1).map((d) => {
       const why = d.iso && d.iso > ctx.asOf ? `lies in the future (after ${ctx.asOf})` : d.problem === 'relative' ? 'is relative' : d.problem === 'not-a-date' ? 'is not a date' : d.problem === 'no-year' ? 'has no year and the draft has no date to fix it' : 'cannot be parsed';
-      return claimFinding(ctx, claim, 'invalid-retrieval-date', `Retrieval date "${d.raw}" ${why}; write the day the source was retrieved, e.g. "retrieved ${ctx.asOf}".`, [{ start: d.start, end: d.end, message: 'Retrieval date' }]);
+      const f = claimFinding(ctx, claim, 'invalid-retrieval-date', `Retrieval date "${d.raw}" ${why}; write the day the source was retrieved, e.g. "retrieved ${ctx.asOf}".`, [{ start: d.start, end: d.end, message: 'Retrieval date' }]);
+      f.suggestions.push(...suppression(ctx, claim, 'invalid-retrieval-date'));
+      return f;
     });
   },
 };

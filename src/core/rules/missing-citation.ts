@@ -1,6 +1,6 @@
 // missing-citation: a claim has no citation in scope. Fix: a citation stub of an approved source.
 import { sourceRegistry } from '../evidence/sources';
-import { citationStub, uniqueLabel } from '../fixes/stubs';
+import { citationStub } from '../fixes/stubs';
 import { claimFinding, claimName, needs, stubSources, suppression } from './context';
 import { docsUrl, NO_OPTIONS, type Rule } from './meta';
 
@@ -22,14 +22,14 @@ export const missingCitation: Rule = {
     const editable = claim.unit.kind !== 'front-matter';
     const sources = editable ? stubSources(ctx, claim) : [];
     if (sources.length > 0) {
-      const label = uniqueLabel(ctx.stubs, claim.judgement.policy);
-      const stubs = sources.map((s) => citationStub(ctx.stubs, claim, s.url, s.type, label, `Insert a citation stub: ${sourceRegistry(ctx.config).label(s.type)}`));
       // With a marker that resolves to nothing, the writer meant a source: offer stubs, but leave
       // the choice to them (fix-all would add a second citation beside the broken one).
-      if (dangling.length === 0) f.fix = stubs[0];
+      const safe = dangling.length === 0;
+      const stubs = sources.map((s, i) => citationStub(ctx.stubs, claim, s, `Insert a citation stub: ${sourceRegistry(ctx.config).label(s.type)}`, safe && i === 0));
+      if (safe) f.fix = stubs[0];
       f.suggestions = stubs;
     }
-    if (editable) f.suggestions.push(suppression(ctx, claim, 'missing-citation'));
+    f.suggestions.push(...suppression(ctx, claim, 'missing-citation'));
     return [f];
   },
 };

@@ -14,16 +14,19 @@ export const unsupportedInference: Rule = {
     optionsSchema: NO_OPTIONS,
   },
   checkDocument(ctx) {
-    return ctx.analysis.inferences.map((i) => ({
-      rule: 'unsupported-inference' as const,
-      category: i.match.category,
-      start: i.sentence.start,
-      end: i.sentence.end,
-      message: i.match.message,
-      related: [],
-      suggestions: [suppressFix(ctx.stubs, i.sentence.start, 'unsupported-inference', i.unit.start, i.unit.kind === 'paragraph' || i.unit.kind === 'heading')],
-      explain: { citations: [], inference: { kind: i.match.kind, affiliation: readable(i.match.affiliation), quality: i.match.quality, link: i.match.link } },
-    }));
+    return ctx.analysis.inferences.map((i) => {
+      const suppress = suppressFix(ctx.stubs, i.sentence.start, 'unsupported-inference', i.unit.kind);
+      return {
+        rule: 'unsupported-inference' as const,
+        category: i.match.category,
+        start: i.sentence.start,
+        end: i.sentence.end,
+        message: i.match.message,
+        related: [],
+        suggestions: suppress ? [suppress] : [],
+        explain: { citations: [], inference: { kind: i.match.kind, affiliation: readable(i.match.affiliation), quality: i.match.quality, link: i.match.link } },
+      };
+    });
   },
 };
 

@@ -1,7 +1,7 @@
 // wrong-source-type: a claim is cited, but no citation is of a type its category accepts.
 // Suggestions: a citation stub of each approved source (the writer chooses; never fix-all).
 import { hostOf, sourceRegistry } from '../evidence/sources';
-import { citationStub, uniqueLabel } from '../fixes/stubs';
+import { citationStub } from '../fixes/stubs';
 import { claimEvidence, claimFinding, claimName, needs, stubSources, suppression } from './context';
 import { docsUrl, NO_OPTIONS, type Rule } from './meta';
 
@@ -23,11 +23,10 @@ export const wrongSourceType: Rule = {
     const f = claimFinding(ctx, claim, 'wrong-source-type', `${claimName(claim)} cites ${[...new Set(cited)].join(', ')}; ${needs(ctx, claim, true)}.`, evidence.related);
     const sources = claim.unit.kind !== 'front-matter' ? stubSources(ctx, claim) : [];
     if (sources.length > 0) {
-      const label = uniqueLabel(ctx.stubs, claim.judgement.policy);
       const registry = sourceRegistry(ctx.config);
-      f.suggestions = sources.map((s) => citationStub(ctx.stubs, claim, s.url, s.type, label, `Add a citation stub: ${registry.label(s.type)}`));
+      f.suggestions = sources.map((s) => citationStub(ctx.stubs, claim, s, `Add a citation stub: ${registry.label(s.type)}`, false));
     }
-    if (claim.unit.kind !== 'front-matter') f.suggestions.push(suppression(ctx, claim, 'wrong-source-type'));
+    f.suggestions.push(...suppression(ctx, claim, 'wrong-source-type'));
     return [f];
   },
 };
