@@ -87,10 +87,10 @@ describe('markVerified on a stub', () => {
     assert.equal(stubbed, table('2026-11-25 (TODO-verify)'), 'the date stub goes into the Retrieved cell');
     const row = (cell: string) => table(cell).split('\n')[2];
     assertVerified(stubbed, verified(stubbed, 'Sony'), [row(DAY)], [`citation-stub@${row('2026-11-25 (TODO-verify)')}`]);
-    // A lone marker also reads as a date that cannot be parsed: both findings go.
+    // A lone marker in the Retrieved column is words in a date's place, no date: both findings go.
     const lone = table('TODO-verify');
     const claim = row('TODO-verify').slice(2, -2);
-    assertVerified(lone, verified(lone, 'TODO-verify'), [row(DAY)], [`citation-stub@${row('TODO-verify')}`, `invalid-retrieval-date@${claim}`]);
+    assertVerified(lone, verified(lone, 'TODO-verify'), [row(DAY)], [`citation-stub@${row('TODO-verify')}`, `missing-retrieval-date@${claim}`]);
   });
 
   it('verifies every stub of a line at once, and nothing in code', () => {
