@@ -293,6 +293,8 @@ export function phrasing(text: string, container: Parent, base: number, start: n
     }
   }
   const segment: Segment = { start, end, masked: mask.build() };
+  // Kramdown attribute lists (`{:target="_blank"}`, `{: .note}`) are markup, not words.
+  if (segment.masked.includes('{:')) segment.masked = segment.masked.replace(/\{:[^{}\n]{0,200}\}/g, (m) => ' '.repeat(m.length));
   const literal = literalMarkers(segment);
   if (literal.length > 0) {
     // Markers are citations, not words: blank them so "members.[^1] Next" splits into two sentences.
