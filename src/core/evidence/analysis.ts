@@ -44,7 +44,9 @@ export function analyse(model: DocumentModel, config: Config): Analysis {
   let previousSubjectAlliance = false;
   for (const unit of model.units) {
     if (unit.inSourceList && isBibliographic(unit)) continue;
-    if (unit.kind === 'table-row' && !doc.firstParty && !(unit.headers ?? []).some((h) => TABLE_TOPIC.test(h)) && !unit.segments.some((s) => hasPhrase(lex.subjects, s.masked) || /\bAlliance\b/.test(s.masked)) && !opensWithProject(unit)) continue;
+    // Rows of tables on another topic (benchmark results, prices) hold no claims; key/value tables
+    // (no headers) and the Alliance's own pages' tables may.
+    if (unit.kind === 'table-row' && !doc.firstParty && (unit.headers ?? []).some((h) => h.length > 0) && !(unit.headers ?? []).some((h) => TABLE_TOPIC.test(h)) && !unit.segments.some((s) => hasPhrase(lex.subjects, s.masked) || /\bAlliance\b/.test(s.masked)) && !opensWithProject(unit)) continue;
     if (unit.kind !== 'paragraph') previousAboutAlliance = false;
     let sameBlock = false;
     let lookalikeContext = false;
@@ -54,7 +56,9 @@ export function analyse(model: DocumentModel, config: Config): Analysis {
       const named = hasPhrase(lex.subjects, sentence.text);
       const text = memo(lookalikeCacheFor(lex), sentence.text, () => withoutLookalikes(sentence.text, lex));
       // After a look-alike is named, "the Alliance" refers to it until the AI Alliance is named again.
-      if (text !== sentence.text && !hasPhrase(lex.subjects, text)) lookalikeContext = true;
+      // A look-alike named in a roster ("…, MLCommons, MOC Alliance, NASA, …") is one name among many.
+      const inRoster = text !== sentence.text && /(?:,\s*[^,]{1,60}){3,}/.test(sentence.text) && !/\bAlliance\b/.test(text);
+      if (text !== sentence.text && !hasPhrase(lex.subjects, text) && !inRoster) lookalikeContext = true;
       else if (named) lookalikeContext = false;
       if (lookalikeContext) {
         previousAboutAlliance = false;

@@ -254,7 +254,28 @@ function projectScoped(category: [Category, PolicyKey] | undefined, text: string
   return category;
 }
 
+// A key/value row of an event page or project page ("| **Date** | June 24, 2026 |", "| Authors | …").
+const INFOBOX_KEYS: [RegExp, [Category, PolicyKey]][] = [
+  [/^(?:date|dates|when|location|venue|where|place|city)$/i, ['project', 'project']],
+  [/^(?:authors?|maintainers?|owners?|leads?|lead\s+developers?|principal\s+developer|developers?|contributors?|team|status|stage|maturity|work\s*groups?|steward)$/i, ['project', 'project']],
+  [/^(?:licen[cs]es?|license\s+type)$/i, ['governance-licensing', 'governance-licensing/project']],
+  [/^(?:founded|launched|established|founders?|founding\s+members?)$/i, ['founding', 'founding']],
+  [/^(?:members?|membership|member\s+count|number\s+of\s+members)$/i, ['membership', 'membership']],
+];
+
+/** The category a key/value row's key gives it, if the key is one an infobox uses. */
+function infoboxCategory(text: string, headers: string[] | undefined): [Category, PolicyKey] | undefined {
+  const cell = text.split('|')[0];
+  // With headers the row reads "Header: value | …"; the key is the first value.
+  const key = (headers?.[0] ? cell.slice(cell.indexOf(':') + 1) : cell).replace(/[*_:`]/g, '').trim();
+  return INFOBOX_KEYS.find(([re]) => re.test(key))?.[1];
+}
+
 function categoryOf(text: string, lex: Lexicons, aboutTheAlliance: boolean, ctx: SentenceContext): [Category, PolicyKey] | undefined {
+  if (ctx.tableRow && ctx.aboutAlliance) {
+    const row = infoboxCategory(text, ctx.headers);
+    if (row) return row;
+  }
   const has = (c: Category) => {
     const re = lex.categories.get(c);
     return re ? hasPhrase(re, text) : false;

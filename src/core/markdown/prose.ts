@@ -115,6 +115,7 @@ export function buildModel(text: string, root: Root | Iterable<RootContent>, bas
       }
       case 'paragraph': {
         const { segment, locators } = phrasing(text, node, base, start, end);
+        if (!ctx.footnote && pipeRows(text, segment, locators, (row) => addUnit(row))) break;
         const unit = addUnit({ kind: ctx.footnote ? 'footnote' : 'paragraph', start, end, segments: [segment], locators, footnote: ctx.footnote });
         if (unit.inSourceList) collectBracketEntries(model, unit);
         break;
@@ -377,7 +378,9 @@ function tableUnits(text: string, table: Table, base: number, addUnit: (u: Omit<
     const [s, e] = span(c, base);
     return phrasing(text, c, base, s, e).segment.masked.trim();
   }) : [];
-  for (const row of body) {
+  // A key/value table has no header row: its first row ("| **Authors** | The work group |") is data.
+  const keyValue = headers.length === 2 && headerRow !== undefined && /^\*\*[^*]+\*\*:?$|^__[^_]+__:?$/.test(text.slice(...span(headerRow.children[0], base)).trim());
+  for (const row of keyValue ? table.children : body) {
     const [start, end] = span(row, base);
     const segments: Segment[] = [];
     const locators: Locator[] = [];
@@ -387,6 +390,31 @@ function tableUnits(text: string, table: Table, base: number, addUnit: (u: Omit<
       segments.push(p.segment);
       locators.push(...p.locators);
     }
-    addUnit({ kind: 'table-row', start, end, segments, locators, headers });
+    addUnit({ kind: 'table-row', start, end, segments, locators, headers: keyValue ? [] : headers });
   }
 }
+
+/**
+ * Lines written as table rows without the delimiter row GFM needs ("| **Authors** | The work
+ * group |") are read as rows of a key/value table. Returns false when the paragraph is prose.
+ */
+function pipeRows(text: string, segment: Segment, locators: Locator[], addRow: (u: Omit<Unit, 'inSourceList' | 'section'>) => void): boolean {
+  const raw = text.slice(segment.start, segment.end);
+  const lines = raw.split(/\r?\n|\r/);
+  if (lines.length === 0 || !lines.every((l) => /^\s*\|.*\|\s*$/.test(l))) return false;
+  let offset = segment.start;
+  for (const line of lines) {
+    const cells: Segment[] = [];
+    let from = offset + line.indexOf('|') + 1;
+    for (let bar = text.indexOf('|', from); bar !== -1 && bar < offset + line.length; bar = text.indexOf('|', from)) {
+      cells.push({ start: from, end: bar, masked: segment.masked.slice(from - segment.start, bar - segment.start) });
+      from = bar + 1;
+    }
+    const rowStart = offset;
+    const rowEnd = offset + line.length;
+    addRow({ kind: 'table-row', start: rowStart, end: rowEnd, segments: cells, locators: locators.filter((l) => l.start >= rowStart && l.start < rowEnd), headers: [] });
+    offset = rowEnd + (text.startsWith('\r\n', rowEnd) ? 2 : 1);
+  }
+  return true;
+}
+
