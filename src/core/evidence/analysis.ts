@@ -42,7 +42,15 @@ export function analyse(model: DocumentModel, config: Config): Analysis {
   const inferences: InferenceFinding[] = [];
   let previousAboutAlliance = false;
   let previousSubjectAlliance = false;
+  // A claim that introduces a list ("…meets six objectives:") makes its items claims of its kind.
+  let leadIn: ClaimJudgement | undefined;
+  // A question heading ("How many members does the Alliance have?") completes a fragment answering it.
+  let question: string | undefined;
   for (const unit of model.units) {
+    if (unit.kind !== 'list-item') leadIn = undefined;
+    const answering = question;
+    question = unit.kind === 'heading' ? questionOf(unit) : undefined;
+    let lastJudgement: ClaimJudgement | undefined;
     if (unit.inSourceList && isBibliographic(unit)) continue;
     // Rows of tables on another topic (benchmark results, prices) hold no claims; key/value tables
     // (no headers) and the Alliance's own pages' tables may.
@@ -88,7 +96,10 @@ export function analyse(model: DocumentModel, config: Config): Analysis {
       }
       if (unit.kind === 'footnote' && sentenceHasUrl(unit, sentence)) continue;
       const infobox = aboutAlliance && unit.kind === 'list-item' && /^[A-Z][\w &/()-]{0,30}:\s/.test(text.trim());
-      const judgement = cachedJudgement(text, lex, { aboutAlliance, aboutOsaid, previousAboutAlliance, previousSubjectAlliance, sameBlock, titleLike, infobox, tableRow: unit.kind === 'table-row', headers: unit.headers, firstParty: doc.firstParty, projectItem: opensWithProject(unit), firstInUnit: !sameBlock });
+      const asked = answering && !sameBlock && !CLAIM_VERB.test(text) ? `${answering} ${text}` : text;
+      let judgement = cachedJudgement(asked, lex, { aboutAlliance, aboutOsaid, previousAboutAlliance, previousSubjectAlliance, sameBlock, titleLike, infobox, tableRow: unit.kind === 'table-row', headers: unit.headers, firstParty: doc.firstParty, projectItem: opensWithProject(unit), firstInUnit: !sameBlock });
+      if (!judgement && leadIn && unit.kind === 'list-item' && !sameBlock && (text.match(/\p{L}+/gu) ?? []).length >= 4) judgement = { ...leadIn, trigger: 'an item of a list its lead-in claims' };
+      lastJudgement = /:\s*$/.test(text) ? judgement : undefined;
       previousSubjectAlliance = subjectIsAlliance(text.trimStart(), lex, previousSubjectAlliance);
       sameBlock = true;
       // Within one block the subject, once it is the Alliance, stays so (writers rarely repeat the name).
@@ -100,6 +111,7 @@ export function analyse(model: DocumentModel, config: Config): Analysis {
       const resolution = resolveCitations(model, unit, sentence, config, documentYear);
       claims.push({ unit, sentence, judgement, resolution });
     }
+    if (unit.kind === 'paragraph' && lastJudgement) leadIn = lastJudgement;
   }
   return { model, claims, inferences, documentYear };
 }
@@ -148,7 +160,8 @@ function subjectIsAlliance(text: string, lex: Lexicons, before: boolean): boolea
   return before || hasPhrase(lex.subjects, t) || /\bAlliance\b/.test(t);
 }
 
-const PROJECT_LINK = /the-ai-alliance\.github\.io\/[^/?#\s]+|github\.com\/the-ai-alliance\/[^/?#\s]+|thealliance\.ai\/(?:core-)?projects\/|^\s*\{\{/i;
+// A project's repository or microsite (any owner: members' projects live under their own names).
+const PROJECT_LINK = /[\w-]+\.github\.io\/[^/?#\s]+|github\.com\/[^/?#\s]+\/[^/?#\s]+|gitlab\.com\/[^/?#\s]+\/[^/?#\s]+|thealliance\.ai\/(?:core-)?projects\/|^\s*\{\{/i;
 
 /** Whether a list item or table row opens with a link to a project: its other sentences describe it. */
 function opensWithProject(unit: Unit): boolean {
@@ -156,6 +169,12 @@ function opensWithProject(unit: Unit): boolean {
   const first = unit.locators[0];
   const lead = unit.segments[0] ? unit.segments[0].masked.slice(0, Math.max(0, (first?.start ?? 0) - unit.segments[0].start)) : '';
   return first?.url !== undefined && PROJECT_LINK.test(first.url) && /^[\s*_|]*$/.test(lead);
+}
+
+/** The question a heading asks, if it asks one. */
+function questionOf(unit: Unit): string | undefined {
+  const text = unit.segments.map((s) => s.masked).join(' ').trim();
+  return /\?\s*$/.test(text) ? text : undefined;
 }
 
 /** An entry under a References/Sources heading: it carries a URL or reads like a bibliography line. */

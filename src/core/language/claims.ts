@@ -17,7 +17,7 @@ export interface ClaimJudgement {
   negated: boolean;
 }
 
-const PLAN = /\b(?:will(?!\s+not\s+(?:certify|approve|regulate|endorse|vet))|shall|plans?\s+to|planning\s+to|planned|intends?\s+to|intending\s+to|(?:is|are)\s+going\s+to|hopes?\s+to|(?:is|are)\s+set\s+to|promis(?:es|ed)\s+to|pledg(?:es|ed)\s+to|vows?\s+to|would\s+like\s+to|upcoming|later\s+this\s+year|next\s+year|in\s+the\s+coming|coming\s+soon|has\s+(?:big|ambitious|bold|grand)\s+plans)\b/i;
+const PLAN = /\b(?:will(?!\s+not\s+(?:certify|approve|regulate|endorse|vet))|shall|plans?\s+to|planning\s+to|planned|intends?\s+to|intending\s+to|(?:is|are)\s+going\s+to|hopes?\s+to|(?:is|are)\s+set\s+to|promis(?:es|ed)\s+to|pledg(?:es|ed)\s+to|vows?\s+to|would\s+like\s+to|upcoming|later\s+this\s+year|next\s+year|in\s+the\s+coming|has\s+(?:big|ambitious|bold|grand)\s+plans)\b/i;
 const NORMATIVE = /\b(?:should|ought\s+to|must|need\s+to|needs\s+to|have\s+to|has\s+to)\b/i;
 const NEGATION = /\b(?:not|no|never|neither|nor|none|isn['’]t|aren['’]t|wasn['’]t|weren['’]t|doesn['’]t|don['’]t|didn['’]t|hasn['’]t|haven['’]t|cannot|can['’]t|without)\b/i;
 const PRESS = /\b(?:reported|reports|wrote|writes|described|describes|called|calls|dubbed|characteri[sz]ed|covered|headlines?|coverage|according\s+to|reaction|reactions|was\s+(?:mixed|positive|negative|muted|enthusiastic|skeptical|sceptical|lukewarm))\b/i;
@@ -30,7 +30,7 @@ const OSAID = /\b(?:OSAID|Open\s+Source\s+AI\s+Definition|Open\s+Source\s+Initia
 const PROJECT_SCOPED = /\b(?:project|repository|repo|model|dataset|data\s+set|toolkit|library|benchmark|weights|code\s+base|codebase)\b/i;
 const ALLIANCE_WIDE = /\b(?:managed\s+projects?|supported\s+projects?|member\s+projects?|managed-project|all\s+projects|alliance\s+projects|projects\s+(?:managed|supported)|standard|default|policy|policies|exceptions?)\b/i;
 const FOUNDING_STRONG = /\b(?:found(?:ed|ing|er|ers)|co-?found\w*|inception|inaugural|December\s+5,?\s+2023|5\s+December\s+2023|Dec\.?\s+5,?\s+2023)\b/i;
-const FOUNDING_LAUNCH = /\b(?:launched|launch|launches|launching|formed|established|created|started|announced|announcing|unveiled)\b/i;
+const FOUNDING_LAUNCH = /\b(?:launched|launch|launches|launching|formed|formation|established|created|creation|started|announced|announcing|unveiled|spearheaded|spearheading)\b/i;
 const MISSION = /\b(?:mission|aims?\s+to|aim\s+is|goal|purpose|role\s+is|practical\s+role|vision|dedicated\s+to|committed\s+to|seeks?\s+to|exists\s+to|believes|wants|aspires?\s+to|envisions?|prioriti[sz]es|champions|stands\s+for|is\s+set\s+on|is\s+focused\s+on|focuses\s+on|advocates\s+for)\b/i;
 const MEMBER_NOUN = /\bmembers\b|\bmembership\b|\bmember\s+(?:of|since|organi[sz]ations?|companies|institutions|universities|labs|firms|startups|start-ups|directory|list|count|roster)\b|\b(?:AI\s+)?Alliance\s+members?\b|\b(?:a|an|the|founding|new|general|core|newest|latest)\s+member\b|\bjoin(?:ed|s|ing)?\s+(?:the\s+)?(?:AI\s+)?Alliance\b|\bjoined\b/i;
 const NON_MEMBERS = /\b(?:notably\s+)?(?:absent|missing)\s+(?:are|were|from\s+the\s+(?:list|roster|membership))\b|\bnot\s+among\s+(?:the\s+)?(?:members|founding|signatories)|\bnot\s+included\s+(?:were|are)\b|\b(?:are|were|is|was)\s+not\s+(?:part\s+of|in)\s+(?:the|this)\s+(?:effort|group|alliance|coalition|initiative|consortium)\b|\b(?:were|are)\s+not\s+(?:included|among)\b|\b(?:did\s+not|didn['’]t|declined\s+to|chose\s+not\s+to)\s+join\b|\bstayed\s+out\b/i;
@@ -59,6 +59,8 @@ export function isHeadline(text: string): boolean {
   return false;
 }
 
+const FOUNDING_APPOSITIVE = /,\s*(?:launched|founded|co-?founded|formed|created|started|established)\s+(?:by\s+)?[^,]{0,60}\b(?:IBM|Meta)\b[^,]{0,60},/;
+
 export const LEADING_ADVERBIAL = /^(?:(?:in|by|since|on|at|after|during|over|within|until|today|now|meanwhile|since\s+then|at\s+launch)\b[^,]{0,50},\s*)/i;
 const ELIDED_SUBJECT = /^(?:not|no(?=\s+\p{L})|never|does|doesn['’]t|is|isn['’]t|has|have|was|launched|founded|co-?founded|announced|includes|lists|manages|hosts|supports|counts|numbers|gives|issues|certifies|approves|regulates)\b/iu;
 const PAST_EVENT = /\b(?:launched|announced|founded|co-?founded|formed|joined|unveiled|released|introduced|started|began|signed)\b/i;
@@ -72,6 +74,9 @@ export interface Lexicons {
   projects: RegExp;
   /** The project names `projects` matches. */
   projectNames: string[];
+  /** The names `subjects` and `lookalikes` match. */
+  subjectNames: string[];
+  lookalikeNames: string[];
   hedges: RegExp;
   categories: Map<Category, RegExp>;
 }
@@ -89,6 +94,8 @@ export function compileLexicon(lexicon: Lexicon): Lexicons {
     lookalikes: phraseRegex(lexicon.lookalikes),
     projects: phraseRegex(lexicon.projects),
     projectNames: [...lexicon.projects],
+    subjectNames: [...lexicon.subjects],
+    lookalikeNames: [...lexicon.lookalikes],
     hedges: phraseRegex(lexicon.hedges),
     categories,
   };
@@ -183,7 +190,7 @@ export function judgeSentence(text: string, lex: Lexicons, ctx: SentenceContext)
   // Within a block about the Alliance the next sentences continue to be: "It…" needs the Alliance to
   // have been the subject just before; "Managed projects…", "The same page…" only that it was named.
   // "Its researchers…" right after a sentence about a member organisation is about that member.
-  if (/^(?:it|its|they|their)\b/i.test(start) && ctx.previousSubjectAlliance === false && ctx.sameBlock === true) return undefined;
+  if (/^(?:it|its|they|their)\b/i.test(start) && ctx.previousSubjectAlliance === false && ctx.sameBlock === true && !ctx.projectItem) return undefined;
   const pronoun = (ctx.previousSubjectAlliance === true && SUBJECT_PRONOUN.test(start)) || (ctx.previousAboutAlliance && ctx.sameBlock === true && CONTINUATION.test(start) && !/^(?:it|its|they|their)\b/i.test(start));
   // Fragments without a subject ("Not a regulator; no safety approvals") in a draft about the Alliance.
   const elided = ctx.aboutAlliance && ELIDED_SUBJECT.test(start);
@@ -192,7 +199,13 @@ export function judgeSentence(text: string, lex: Lexicons, ctx: SentenceContext)
   const firstPerson = ctx.firstParty === true && FIRST_PERSON_SUBJECT.test(start);
   const osaid = OSAID.test(text) || OPEN_PREDICATE.test(text);
   if (!ctx.aboutAlliance && !(osaid && (OSAID.test(text) || ctx.aboutOsaid))) return undefined;
-  if (nonClaimKind(withoutQuotedSpeech(text), ctx.titleLike)) return undefined;
+  const kind = nonClaimKind(withoutQuotedSpeech(text), ctx.titleLike);
+  if (kind) {
+    // "The AI Alliance, launched by IBM and Meta in December 2023, has become the most visible…":
+    // an opinion that carries a founding fact in passing still asserts it.
+    if ((kind === 'opinion' || kind === 'speculation') && FOUNDING_APPOSITIVE.test(text)) return { category: 'founding', policy: 'founding', current: false, time: 'historical', trigger: FOUNDING_APPOSITIVE.exec(text)?.[0].replace(/^,\s*|,$/g, ''), subject: subjectText(main, lex), hedged: false, negated: false };
+    return undefined;
+  }
   const aboutTheAlliance = subject !== undefined || pronoun || elided || projectSubject || firstPerson || ctx.infobox === true;
   const category = ctx.aboutAlliance ? projectScoped(categoryOf(withoutAttribution(main), lex, aboutTheAlliance, ctx), main, projectSubject, firstPerson && CLAIM_VERB.test(main)) : ['open-source-ai', 'open-source-ai'] as [Category, PolicyKey];
   if (!category) return undefined;
@@ -238,6 +251,8 @@ function isProjectSubject(start: string, lex: Lexicons, ctx: SentenceContext): b
   lex.projects.lastIndex = 0;
   if (lex.projects.exec(t)?.index === 0) return true;
   if (PRODUCT_NAME_START.test(t)) return true;
+  // In a project's row or item, "It…", "The project…" and "Principal developer: IBM" are about it.
+  if (ctx.projectItem === true && /^(?:it|its|the\s+project|this\s+project|\(?[A-Z][\w ]{2,30}:\s)/i.test(t)) return true;
   // The first sentence of an item or row that opens with a project's link or name is about it.
   if (ctx.projectItem === true && ctx.firstInUnit === true) return true;
   // "- Seeks to create a hub of evaluations" inside an item that opens with the project's link.
@@ -250,7 +265,9 @@ function isProjectSubject(start: string, lex: Lexicons, ctx: SentenceContext): b
  */
 function projectScoped(category: [Category, PolicyKey] | undefined, text: string, projectSubject: boolean, firstPersonClaim: boolean): [Category, PolicyKey] | undefined {
   if (!category) return projectSubject && CLAIM_VERB.test(text) ? ['project', 'project'] : firstPersonClaim ? ['project', 'project'] : undefined;
-  if (projectSubject && (category[0] === 'other' || category[1] === 'safety' || (category[0] === 'membership' && !MEMBER_NOUN.test(text)))) return ['project', 'project'];
+  // "It is maintained by two Alliance members": who maintains a project is a fact about the project.
+  const agent = /\b(?:maintained|developed|led|run|built|created|supported|backed|funded|governed|stewarded)\s+by\b/i.test(text);
+  if (projectSubject && (category[0] === 'other' || category[1] === 'safety' || (category[0] === 'membership' && (agent || !MEMBER_NOUN.test(text))))) return ['project', 'project'];
   return category;
 }
 

@@ -37,8 +37,44 @@ export function documentContext(model: DocumentModel, base: Lexicons): DocumentC
     aboutOsaid,
     firstParty: aboutAlliance && isFirstParty(model),
     documentYear: yearOf(model.frontMatter?.date) ?? headerYear(model),
-    lex: aboutAlliance ? withProjects(base, projectNames(model)) : base,
+    lex: aboutAlliance ? withProjects(withAliases(base, misnamedAlliance(model, base)), projectNames(model)) : base,
   };
+}
+
+/**
+ * A look-alike's name that the draft gives the AI Alliance itself ("the Global AI Alliance,
+ * spearheaded by IBM and Meta"): in that draft it is the Alliance, not another organisation.
+ */
+function misnamedAlliance(model: DocumentModel, lex: Lexicons): string[] {
+  const names = new Set<string>();
+  for (const u of model.units) {
+    for (const s of u.segments) {
+      if (!/\bIBM\b[^.]{0,120}\bMeta\b|\bMeta\b[^.]{0,120}\bIBM\b/.test(s.masked)) continue;
+      lex.lookalikes.lastIndex = 0;
+      for (const m of s.masked.matchAll(new RegExp(lex.lookalikes.source, lex.lookalikes.flags))) {
+        const name = lex.lookalikeNames.find((n) => n.toLowerCase() === m[0].toLowerCase().replace(/\s+/g, ' '));
+        if (name) names.add(name);
+      }
+    }
+  }
+  return [...names];
+}
+
+const aliased = new WeakMap<Lexicons, Map<string, Lexicons>>();
+
+/** The lexicon with some look-alike names read as names of the Alliance. */
+function withAliases(base: Lexicons, names: string[]): Lexicons {
+  if (names.length === 0) return base;
+  const key = [...names].sort().join('\u0001');
+  let byNames = aliased.get(base);
+  if (!byNames) aliased.set(base, (byNames = new Map()));
+  let lex = byNames.get(key);
+  if (!lex) {
+    const lookalikeNames = base.lookalikeNames.filter((n) => !names.includes(n));
+    lex = { ...base, subjects: phraseRegex([...base.subjectNames, ...names]), subjectNames: [...base.subjectNames, ...names], lookalikes: phraseRegex(lookalikeNames), lookalikeNames };
+    byNames.set(key, lex);
+  }
+  return lex;
 }
 
 /** Whether the draft is about the AI Alliance: it names it (not a look-alike) or links to it. */
@@ -61,12 +97,17 @@ function isFirstParty(model: DocumentModel): boolean {
   for (const u of model.units) {
     for (const l of u.locators) {
       if (!l.url) continue;
-      if (TEMPLATE_URL.test(l.url)) templates++;
+      if (TEMPLATE_URL.test(l.url) || isRelativeLink(l.url)) templates++;
       else if (ALLIANCE_GITHUB_URL.test(l.url)) github++;
     }
     if (u.segments.some((s) => FIRST_PERSON.test(s.masked))) firstPerson++;
   }
   return firstPerson > 0 && (templates > 0 || github >= 3);
+}
+
+/** A link to a file of the same repository ("../../LICENSE", "docs/setup.md"). */
+function isRelativeLink(url: string): boolean {
+  return /^(?:\.{1,2}\/|[\w-]+\/|[\w-]+\.(?:md|markdown|txt|pdf|yaml|yml|json)\b|LICENSE)/i.test(url) && !/^[a-z][\w+.-]*:|^www\./i.test(url) && !/\s/.test(url);
 }
 
 /** The year of a date in the title, a byline or the first lines ("· Friday 12 June 2026"). */
