@@ -4,7 +4,7 @@
 import { buildDocumentModel, mayHaveFindings, runRules } from './lint';
 import { sharedDefaultConfig } from './config/defaults';
 import { UNVERIFIED, todayIso } from './language/dates';
-import { explainClaim } from './rules/context';
+import { explainClaim, maxAge, policyOf } from './rules/context';
 import type { Config, Explanation, LintOptions, RuleId } from './types';
 
 export type ClaimStatus = 'uncited' | 'wrong-type' | 'undated' | 'invalid-date' | 'unverified' | 'stale' | 'fine';
@@ -63,4 +63,26 @@ export function claimLedger(text: string, options: LintOptions = {}): Ledger {
     .filter((f) => f.rule === 'unsupported-inference')
     .map((f): InferenceRecord => ({ start: f.start, end: f.end, text: text.slice(f.start, f.end), explain: f.explain ?? { citations: [] } }));
   return { claims, inferences };
+}
+
+/**
+ * The last day on which a claim's newest approved retrieval date is still fresh (its category's
+ * maximum age, or the stale-retrieval-date rule's `maxAgeDays`); the day after, the claim is
+ * stale. Undefined for a claim that needs no retrieval date or has no valid one.
+ */
+export function freshUntil(record: ClaimRecord, config: Config = sharedDefaultConfig() as Config): string | undefined {
+  const claim = record.explain.claim;
+  if (!claim || claim.time !== 'current') return undefined;
+  const policy = policyOf(config, claim.policy, claim.category);
+  if (!policy.requireRetrievalDate) return undefined;
+  // The rule dates approved citations; the explanation marks a date in the future as a problem.
+  const dates = record.explain.citations.filter((c) => c.approved).flatMap((c) => c.dates.flatMap((d) => (d.iso && !d.problem ? [d.iso] : [])));
+  if (dates.length === 0) return undefined;
+  const newest = dates.reduce((a, b) => (a > b ? a : b));
+  return addDays(newest, maxAge({ config }, policy));
+}
+
+/** `iso` plus `days` calendar days, as YYYY-MM-DD. */
+export function addDays(iso: string, days: number): string {
+  return new Date(Date.parse(`${iso}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 }

@@ -16,7 +16,7 @@ import { hasPhrase } from './language/phrases';
 export function lint(text: string, options: LintOptions = {}): LintResult {
   const config = options.config ?? (sharedDefaultConfig() as Config);
   if (!mayHaveFindings(text, config)) return { diagnostics: [], notes: [] };
-  return lintModel(buildDocumentModel(text), config, options.asOf ?? todayIso());
+  return lintModel(buildDocumentModel(text), config, options.asOf ?? todayIso(), options.sourceStatus);
 }
 
 /**
@@ -31,8 +31,8 @@ export function mayHaveFindings(text: string, config: Config): boolean {
 }
 
 /** Runs the rules over a built document model. */
-export function lintModel(model: DocumentModel, config: Config, asOf: string): LintResult {
-  const { findings, lines } = runRules(model, config, asOf);
+export function lintModel(model: DocumentModel, config: Config, asOf: string, sourceStatus?: LintOptions['sourceStatus']): LintResult {
+  const { findings, lines } = runRules(model, config, asOf, sourceStatus);
   const diagnostics: Diagnostic[] = [];
   const suppressed = suppressionFilter(model.directives, lines);
   for (const f of findings) {
@@ -54,10 +54,10 @@ export interface RuleRun {
 }
 
 /** Analyses a document model and runs every rule over it. */
-export function runRules(model: DocumentModel, config: Config, asOf: string): RuleRun {
+export function runRules(model: DocumentModel, config: Config, asOf: string, sourceStatus?: LintOptions['sourceStatus']): RuleRun {
   const analysis = analyse(model, config);
   const lines = new LineIndex(model.text);
-  const ctx: RuleContext = { analysis, config, asOf, stubs: stubContext(analysis, asOf, lines) };
+  const ctx: RuleContext = { analysis, config, asOf, stubs: stubContext(analysis, asOf, lines), sourceStatus };
   const findings: Finding[] = [];
   // Claim by claim, each rule in the registry's order: stub labels are handed out in text order.
   for (const claim of analysis.claims) for (const rule of CLAIM_RULES) findings.push(...rule.checkClaim!(ctx, claim));
@@ -129,7 +129,7 @@ export function createLintSession(options: LintOptions = {}): LintSession {
       }
       const parsed = reparse(snapshot, text);
       snapshot = { text, parsed };
-      lastResult = lintModel(buildModel(text, parsed.root, parsed.base), config, options.asOf ?? todayIso());
+      lastResult = lintModel(buildModel(text, parsed.root, parsed.base), config, options.asOf ?? todayIso(), options.sourceStatus);
       return lastResult;
     },
   };

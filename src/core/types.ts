@@ -29,6 +29,7 @@ export const RULE_IDS = [
   'stale-retrieval-date',
   'unsupported-inference',
   'citation-stub',
+  'unreachable-source',
 ] as const;
 export type RuleId = (typeof RULE_IDS)[number];
 
@@ -202,6 +203,23 @@ export interface LintOptions {
   config?: Config;
   /** ISO date (YYYY-MM-DD) against which retrieval dates are judged and stubs dated. Default: today (UTC). */
   asOf?: string;
+  /**
+   * What fetching the cited URLs found, by URL as cited (`alliance-cite check-sources`). The core
+   * never fetches; without this, `unreachable-source` has nothing to report.
+   */
+  sourceStatus?: ReadonlyMap<string, SourceStatus>;
+}
+
+/** What fetching a cited URL found. */
+export interface SourceStatus {
+  /** The URL answered with a success (2xx), after following its redirects. */
+  ok: boolean;
+  /** Why it did not, in words: "HTTP 404 Not Found", "timed out after 10 s", "host not found (DNS)". */
+  problem?: string;
+  /** The failure may pass on its own (a timeout, a reset connection, a 5xx answer). */
+  transient?: boolean;
+  /** Where its redirects ended, when it redirected. */
+  finalUrl?: string;
 }
 
 export interface LintResult {

@@ -115,7 +115,10 @@ describe('CLI output formats', function () {
       'stale-retrieval-date',
       'unsupported-inference',
       'citation-stub',
+      'unreachable-source',
     ]);
+    // Off unless check-sources turns it on: disabled, at the level it is turned on with.
+    assert.deepEqual(run.tool.driver.rules[7].defaultConfiguration, { enabled: false, level: 'warning' });
     for (const rule of run.tool.driver.rules) {
       assert.ok(rule.shortDescription.text.length > 0);
       assert.match(rule.helpUri, new RegExp(`docs/rules/${rule.id}\\.md$`));

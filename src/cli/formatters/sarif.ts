@@ -74,7 +74,8 @@ function describeRule(rule: RuleMeta) {
     fullDescription: { text: rule.description },
     helpUri: rule.docsUrl,
     help: { text: `${rule.description} See ${rule.docsUrl}` },
-    defaultConfiguration: { level: LEVEL[rule.defaultSeverity] },
+    // A rule that is off unless a command turns it on (unreachable-source) is disabled, at the level it is turned on with.
+    defaultConfiguration: rule.defaultSeverity === 'off' ? { enabled: false, level: LEVEL.warning } : { level: LEVEL[rule.defaultSeverity] },
     properties: { tags: ['citations', 'documentation'], fixable: rule.fixable },
   };
 }

@@ -6,7 +6,7 @@ import { hostOf, sourceRegistry } from '../evidence/sources';
 import type { StubContext } from '../fixes/stubs';
 import { suppressFix } from '../fixes/suppress';
 import type { DateMention } from '../language/dates';
-import type { Category, CategoryPolicy, CitationExplanation, Config, Diagnostic, Explanation, Fix, RuleId } from '../types';
+import type { Category, CategoryPolicy, CitationExplanation, Config, Diagnostic, Explanation, Fix, RuleId, SourceStatus } from '../types';
 
 export type Finding = Omit<Diagnostic, 'severity'>;
 
@@ -15,6 +15,8 @@ export interface RuleContext {
   config: Config;
   asOf: string;
   stubs: StubContext;
+  /** What fetching the cited URLs found (only when the caller checked them). */
+  sourceStatus?: ReadonlyMap<string, SourceStatus>;
 }
 
 export const POLICY_NAMES: Record<string, string> = {
@@ -45,7 +47,7 @@ export function needs(ctx: RuleContext, claim: ClaimFinding, withDate: boolean):
   return `${(POLICY_NAMES[policy] ?? category).toLowerCase()} claims need ${what}${date}`;
 }
 
-export function maxAge(ctx: RuleContext, p: CategoryPolicy): number {
+export function maxAge(ctx: Pick<RuleContext, 'config'>, p: CategoryPolicy): number {
   const override = ctx.config.rules['stale-retrieval-date']?.options?.maxAgeDays;
   return typeof override === 'number' && override > 0 ? override : p.maxAgeDays;
 }

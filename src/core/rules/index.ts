@@ -7,6 +7,7 @@ import type { Rule, RuleMeta } from './meta';
 import { missingCitation } from './missing-citation';
 import { missingRetrievalDate } from './missing-retrieval-date';
 import { staleRetrievalDate } from './stale-retrieval-date';
+import { unreachableSource } from './unreachable-source';
 import { unsupportedInference } from './unsupported-inference';
 import { wrongSourceType } from './wrong-source-type';
 
@@ -15,7 +16,7 @@ export type { Finding, RuleContext } from './context';
 export { isRuleId };
 
 /** Every rule, in the order the spec lists them. */
-export const RULE_MODULES: readonly Rule[] = [missingCitation, wrongSourceType, missingRetrievalDate, invalidRetrievalDate, staleRetrievalDate, unsupportedInference, citationStub];
+export const RULE_MODULES: readonly Rule[] = [missingCitation, wrongSourceType, missingRetrievalDate, invalidRetrievalDate, staleRetrievalDate, unsupportedInference, citationStub, unreachableSource];
 
 /** Metadata of every rule, in the order the spec lists them. */
 export const RULES: readonly RuleMeta[] = RULE_MODULES.map((r) => r.meta);

@@ -1,6 +1,6 @@
 // What every rule module exports: its metadata and its checks over the analysis.
 import type { ClaimFinding } from '../evidence/analysis';
-import type { RuleId, Severity } from '../types';
+import type { RuleId, RuleSeverity } from '../types';
 import type { Finding, RuleContext } from './context';
 
 export const DOCS_BASE = 'https://github.com/alliance-cite/alliance-cite/blob/main/docs/rules/';
@@ -9,7 +9,8 @@ export const DOCS_BASE = 'https://github.com/alliance-cite/alliance-cite/blob/ma
 export interface RuleMeta {
   id: RuleId;
   description: string;
-  defaultSeverity: Severity;
+  /** `off` for a rule that needs facts a plain lint does not have (it is turned on by the command that supplies them). */
+  defaultSeverity: RuleSeverity;
   /** Whether the rule offers a safe fix (applied by fix-all). */
   fixable: boolean;
   docsUrl: string;
