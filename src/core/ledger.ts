@@ -55,7 +55,7 @@ export function claimLedger(text: string, options: LintOptions = {}): Ledger {
   const claims = analysis.claims.map((claim): ClaimRecord => {
     const rules: RuleId[] = [...(rulesAt.get(claim.sentence.start) ?? [])].filter((r) => r !== 'unsupported-inference' && r !== 'citation-stub');
     const explain = explainClaim(ctx, claim);
-    const stub = claim.resolution.citations.some((c) => text.slice(c.related?.start ?? c.locator.start, (c.related?.end ?? c.locator.end) + 80).includes(UNVERIFIED));
+    const stub = claim.resolution.citations.some((c) => stubWindow(text, c.related?.start ?? c.locator.start, c.related?.end ?? c.locator.end).includes(UNVERIFIED));
     const status = STATUS_BY_RULE.find(([rule]) => rules.includes(rule))?.[1] ?? (stub ? 'unverified' : 'fine');
     return { start: claim.sentence.start, end: claim.sentence.end, text: text.slice(claim.sentence.start, claim.sentence.end), status, explain, rules };
   });
@@ -63,6 +63,15 @@ export function claimLedger(text: string, options: LintOptions = {}): Ledger {
     .filter((f) => f.rule === 'unsupported-inference')
     .map((f): InferenceRecord => ({ start: f.start, end: f.end, text: text.slice(f.start, f.end), explain: f.explain ?? { citations: [] } }));
   return { claims, inferences };
+}
+
+/**
+ * A citation and what follows it on its last line (a date stub such as "retrieved 2026-11-25
+ * (TODO-verify)" comes after the link), but not the next line: that may be another citation's stub.
+ */
+function stubWindow(text: string, start: number, end: number): string {
+  const lineBreak = text.slice(end, end + 80).search(/[\r\n]/);
+  return text.slice(start, lineBreak === -1 ? end + 80 : end + lineBreak);
 }
 
 /**

@@ -27,6 +27,23 @@ describe('claimLedger', () => {
     assert.equal(claims[0].text, 'The AI Alliance has more than 140 members.');
   });
 
+  it('does not take the stub of the next citation for the claim\u2019s own', () => {
+    const draft = [
+      'IBM and Meta launched the AI Alliance on December 5, 2023 ([Meta](https://ai.meta.com/blog/ai-alliance/)).',
+      '',
+      'The AI Alliance has more than 200 members.[^m]',
+      '',
+      '[^v]: <https://thealliance.ai/members>, retrieved 2026-11-20.',
+      '[^m]: TODO-verify <https://thealliance.ai/members>, retrieved 2026-11-25.',
+      '',
+    ].join('\n');
+    const withVerified = draft.replace('members.[^m]', 'members.[^v] And it has more than 210 members.[^m]');
+    assert.deepEqual(claimLedger(draft, { asOf: AS_OF }).claims.map((c) => c.status), ['fine', 'unverified']);
+    assert.deepEqual(claimLedger(withVerified, { asOf: AS_OF }).claims.map((c) => c.status), ['fine', 'fine', 'unverified']);
+    const inline = 'The AI Alliance has more than 140 members ([members](https://thealliance.ai/members), retrieved 2026-11-25 (TODO-verify)).\n';
+    assert.deepEqual(claimLedger(inline, { asOf: AS_OF }).claims.map((c) => c.status), ['unverified']);
+  });
+
   it('lists forbidden inferences with what they are made of', () => {
     const { inferences } = claimLedger('Because its maker is an AI Alliance member, the model is safe to deploy.\n', { asOf: AS_OF });
     assert.equal(inferences.length, 1);
