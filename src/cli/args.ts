@@ -4,15 +4,18 @@ import { RULE_IDS, type RuleId, type RuleSeverity } from '../core/types';
 
 export const FORMAT_NAMES = ['stylish', 'json', 'sarif', 'github'] as const;
 export type FormatName = (typeof FORMAT_NAMES)[number];
+/** Formats of `report`, the claims ledger. */
+export const REPORT_FORMAT_NAMES = ['md', 'json', 'html'] as const;
+export type ReportFormatName = (typeof REPORT_FORMAT_NAMES)[number];
 
-export interface FormatRequest {
-  name: FormatName;
+export interface FormatRequest<Name extends string = FormatName> {
+  name: Name;
   /** Output file; undefined means standard output. */
   file?: string;
 }
 
 export interface CliOptions {
-  command: 'lint' | 'init' | 'help' | 'version' | 'print-config' | 'verify';
+  command: 'lint' | 'init' | 'help' | 'version' | 'print-config' | 'verify' | 'report';
   patterns: string[];
   stdin: boolean;
   stdinFilename?: string;
@@ -38,12 +41,38 @@ export interface CliOptions {
   baselineWrite?: string;
   /** Ignore the baseline the config names. */
   noBaseline: boolean;
+  /** `report`: its formats (md to standard output unless given). */
+  reportFormats: FormatRequest<ReportFormatName>[];
+  /** `report`: also single out fine claims that go stale within this many days. */
+  staleWithinDays?: number;
 }
+
+/** Commands named by the first argument. */
+const SUBCOMMANDS = new Set(['init', 'verify', 'report']);
+
+/** Options that only one command takes, and the one it is. */
+const COMMAND_OPTIONS: Record<string, CliOptions['command']> = {
+  '--stale-within': 'report',
+};
+
+/** Lint options that `report` does not take, with why. */
+const NOT_FOR: Record<string, Partial<Record<CliOptions['command'], string>>> = {
+  '--fix': { report: 'it changes no file' },
+  '--fix-dry-run': { report: 'it changes no file' },
+  '--baseline': { report: 'it lists every claim' },
+  '--baseline-write': { report: 'it lists every claim' },
+  '--no-baseline': { report: 'it lists every claim' },
+  '--max-warnings': { report: 'it lists claims and always exits 0' },
+  '--quiet': { report: 'it lists every claim' },
+  '--rule': { report: 'it lists every claim whatever the rules\' severities' },
+  '--explain': { report: 'it explains every claim already' },
+  '--threads': { report: 'it reads drafts on one thread' },
+};
 
 /** A mistake on the command line; reported as `alliance-cite: message` with exit code 2. */
 export class UsageError extends Error {}
 
-const VALUE_OPTIONS = new Set(['--config', '-c', '--print-config', '--as-of', '--format', '-f', '--max-warnings', '--rule', '--stdin-filename', '--threads', '--baseline', '--baseline-write']);
+const VALUE_OPTIONS = new Set(['--config', '-c', '--print-config', '--as-of', '--format', '-f', '--max-warnings', '--rule', '--stdin-filename', '--threads', '--baseline', '--baseline-write', '--stale-within']);
 
 /** Parses `argv` (without the node and script entries). Throws UsageError on a mistake. */
 export function parseArgs(argv: readonly string[]): CliOptions {
@@ -59,6 +88,7 @@ export function parseArgs(argv: readonly string[]): CliOptions {
     quiet: false,
     explain: false,
     noBaseline: false,
+    reportFormats: [],
   };
   let onlyPatterns = false;
   for (let i = 0; i < argv.length; i++) {
@@ -76,8 +106,7 @@ export function parseArgs(argv: readonly string[]): CliOptions {
       continue;
     }
     if (!arg.startsWith('-')) {
-      if (arg === 'init' && i === 0) options.command = 'init';
-      else if (arg === 'verify' && i === 0) options.command = 'verify';
+      if (i === 0 && SUBCOMMANDS.has(arg)) options.command = arg as CliOptions['command'];
       else options.patterns.push(arg);
       continue;
     }
@@ -96,6 +125,10 @@ export function parseArgs(argv: readonly string[]): CliOptions {
       return next;
     };
     if (inlineValue !== undefined && !VALUE_OPTIONS.has(name)) throw new UsageError(`option ${name} takes no value`);
+    const owner = COMMAND_OPTIONS[name];
+    if (owner !== undefined && owner !== options.command) throw new UsageError(`${name} is an option of \`alliance-cite ${owner}\``);
+    const refused = NOT_FOR[name]?.[options.command];
+    if (refused !== undefined) throw new UsageError(`${options.command} does not take ${name}: ${refused}`);
     switch (name) {
       case '-h':
       case '--help':
@@ -124,8 +157,12 @@ export function parseArgs(argv: readonly string[]): CliOptions {
         break;
       case '-f':
       case '--format':
-        options.formats.push(parseFormat(takeValue()));
+        if (options.command === 'report') options.reportFormats.push(parseFormat(takeValue(), REPORT_FORMAT_NAMES));
+        else options.formats.push(parseFormat(takeValue(), FORMAT_NAMES));
         options.formatsGiven = true;
+        break;
+      case '--stale-within':
+        options.staleWithinDays = parseDuration(name, takeValue(), { d: 1, w: 7 }, 'd');
         break;
       case '--fix':
         options.fix = true;
@@ -193,20 +230,38 @@ export function parseArgs(argv: readonly string[]): CliOptions {
     if (bad !== undefined) throw new UsageError(`verify needs FILE:LINE (a line from 1), got "${bad}"`);
   }
   if (options.formats.length === 0) options.formats.push({ name: 'stylish' });
-  const toStdout = options.formats.filter((f) => f.file === undefined).length;
+  if (options.reportFormats.length === 0) options.reportFormats.push({ name: 'md' });
+  const requests = options.command === 'report' ? options.reportFormats : options.formats;
+  const toStdout = requests.filter((f) => f.file === undefined).length;
   if (toStdout > 1) throw new UsageError('only one --format may write to standard output; give the others a file (--format NAME=FILE)');
   return options;
 }
 
-function parseFormat(value: string): FormatRequest {
+function parseFormat<Name extends string>(value: string, names: readonly Name[]): FormatRequest<Name> {
   const eq = value.indexOf('=');
   const name = eq === -1 ? value : value.slice(0, eq);
   const file = eq === -1 ? undefined : value.slice(eq + 1);
-  if (!(FORMAT_NAMES as readonly string[]).includes(name)) {
-    throw new UsageError(`unknown format "${name}" (expected one of ${FORMAT_NAMES.join(', ')})`);
+  if (!(names as readonly string[]).includes(name)) {
+    throw new UsageError(`unknown format "${name}" (expected one of ${names.join(', ')})`);
   }
   if (file === '') throw new UsageError(`--format ${name}= needs a file name after "="`);
-  return { name: name as FormatName, file };
+  return { name: name as Name, file };
+}
+
+/**
+ * Reads a duration such as `30d`, `12h` or `500ms` into the units of `units` (multipliers);
+ * a bare number is in `bare`. Returns a whole number of the smallest unit.
+ */
+function parseDuration(option: string, value: string, units: Record<string, number>, bare: string, minimum = 0): number {
+  const match = /^(\d+)([a-z]*)$/.exec(value.trim());
+  const unit = match ? match[2] || bare : undefined;
+  if (!match || unit === undefined || !(unit in units)) {
+    const names = Object.keys(units).map((u) => `${u}`).join(', ');
+    throw new UsageError(`${option} needs a whole number with a unit (${names}), e.g. 30${bare}; got "${value}"`);
+  }
+  const amount = Number(match[1]) * units[unit];
+  if (amount < minimum || !Number.isSafeInteger(amount)) throw new UsageError(`${option} needs a duration of at least ${minimum}${Object.keys(units)[0]}; got "${value}"`);
+  return amount;
 }
 
 function parseCount(value: string): number {

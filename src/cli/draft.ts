@@ -1,6 +1,6 @@
 // Lints (and with --fix, fixes) one draft. Pure of process state, so it runs the same on the main
 // thread and in a worker; messages for stderr are returned, not printed, to keep their order.
-import { fixAll, lint, LineIndex, type LintOptions } from '../core';
+import { fixAll, lint, LineIndex, type Config, type LintOptions } from '../core';
 import { describeError, NotRegularFileError, readRegularFile } from '../node/files';
 import { WriteRefusedError, writeFileAtomic } from '../node/write';
 import { ConfigResolver, isConfigProblem } from './config';
@@ -80,10 +80,22 @@ export function internalErrorMessage(draft: Draft, error: unknown): DraftMessage
   };
 }
 
-function lintDraftUnguarded(draft: Draft, settings: DraftSettings, resolver: ConfigResolver, messages: DraftMessage[]): DraftOutcome {
-  const fail = (text: string): DraftOutcome => {
+/** A draft read, decoded and paired with its config. */
+export interface LoadedDraft {
+  text: string;
+  bytes: Buffer;
+  bom: boolean;
+  config: Config;
+}
+
+/**
+ * Reads a draft and finds its config, adding what went wrong to `messages`; undefined when there
+ * is nothing to lint (a config problem, an unreadable, binary or invalid UTF-8 file).
+ */
+export function loadDraft(draft: Draft, settings: DraftSettings, resolver: ConfigResolver, messages: DraftMessage[]): LoadedDraft | undefined {
+  const fail = (text: string): undefined => {
     messages.push({ fail: true, text });
-    return { messages };
+    return undefined;
   };
   const resolved = resolver.resolve(draft.absolutePath);
   if (isConfigProblem(resolved)) return fail(resolved.message);
@@ -98,18 +110,25 @@ function lintDraftUnguarded(draft: Draft, settings: DraftSettings, resolver: Con
   const decoded = decodeDraft(bytes);
   if (decoded.kind === 'binary') {
     messages.push({ fail: false, text: `${draft.displayPath}: skipped: binary file (contains NUL bytes)` });
-    return { messages };
+    return undefined;
   }
   if (decoded.kind === 'invalid-utf8') {
     return fail(`${draft.displayPath}:${decoded.line}:${decoded.column}: not valid UTF-8; the file was not linted`);
   }
   if (settings.crashOn && decoded.text.includes(settings.crashOn)) throw new Error(`simulated engine failure (ALLIANCE_CITE_TEST_CRASH_ON)`);
-  const lintOptions: LintOptions = { config: resolved.config, asOf: settings.asOf };
+  return { text: decoded.text, bytes, bom: decoded.bom, config: resolved.config };
+}
+
+function lintDraftUnguarded(draft: Draft, settings: DraftSettings, resolver: ConfigResolver, messages: DraftMessage[]): DraftOutcome {
+  const loaded = loadDraft(draft, settings, resolver, messages);
+  if (!loaded) return { messages };
+  const { bytes } = loaded;
+  const lintOptions: LintOptions = { config: loaded.config, asOf: settings.asOf };
   const outcome: DraftOutcome = { messages };
-  let text = decoded.text;
+  let text = loaded.text;
   if (settings.fix || settings.fixDryRun) {
     const fixed = fixAll(text, lintOptions).text;
-    const fixedBytes = fixed === text ? bytes : encodeDraft(fixed, decoded.bom);
+    const fixedBytes = fixed === text ? bytes : encodeDraft(fixed, loaded.bom);
     let applied = true;
     if (settings.fixDryRun) {
       outcome.patch = unifiedDiff(draft.displayPath, text, fixed);

@@ -2,6 +2,7 @@
 export const HELP = `Usage: alliance-cite [options] [paths and globs...]
        alliance-cite init
        alliance-cite verify FILE:LINE... [--as-of YYYY-MM-DD]
+       alliance-cite report [options] [paths and globs...]
 
 Checks that claims about the AI Alliance in Markdown drafts cite an approved source with a
 retrieval date, and flags forbidden inferences. Without paths, lints **/*.{md,markdown} under
@@ -31,6 +32,13 @@ Options:
   -h, --help                  Show this help
   -v, --version               Show the version
 
+report: the claims ledger of the drafts (every claim, its category, citations, source types and
+retrieval dates, and its status: uncited, wrong-type, invalid-date, undated, unverified, stale,
+fine), with totals per status and category. Exits 0 unless a draft cannot be read.
+  -f, --format NAME[=FILE]    md (default), json or html (one self-contained page); repeatable
+  --stale-within DAYS         Single out fine claims that go stale within DAYS (30d, 4w)
+  --as-of, --config, --stdin  As for linting
+
 Exit codes:
   0  no finding at or above the failing severity
   1  errors found, or more warnings than --max-warnings allows
@@ -50,4 +58,6 @@ Examples:
   alliance-cite init                              write a commented .alliance-cite.yaml
   alliance-cite verify docs/post.md:42            after checking the source: remove the
                                                   TODO-verify on line 42, date it today
+  alliance-cite report --format html=claims.html docs/   publish the claims ledger
+  alliance-cite report --stale-within 30d         what goes stale next month
 `;

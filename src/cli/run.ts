@@ -23,8 +23,17 @@ export interface CliIo {
   workerScript?: string;
 }
 
+/** What a command that works on the drafts of a run (`report`) is given. */
+export interface CommandContext {
+  settings: DraftSettings;
+  resolver: ConfigResolver;
+  options: CliOptions;
+  io: CliIo;
+  problems: Problems;
+}
+
 /** Collects messages for stderr; any `fail` makes the exit code 2. */
-class Problems {
+export class Problems {
   failed = false;
   private readonly seen = new Set<string>();
 
@@ -104,6 +113,10 @@ export async function run(options: CliOptions, io: CliIo): Promise<number> {
     for (const file of found.files) drafts.push({ absolutePath: file, displayPath: displayPathOf(io.cwd, file) });
     if (drafts.length === 0 && found.problems.length === 0) problems.note('no Markdown files found');
   }
+  if (options.command === 'report') {
+    const { runReport } = await import('./ledger');
+    return runReport(drafts, { settings, resolver, options, io, problems });
+  }
 
   const threads = threadCount(options.threads, drafts.length, io.workerScript !== undefined);
   const outcomes: DraftOutcome[] =
@@ -139,17 +152,7 @@ export async function run(options: CliOptions, io: CliIo): Promise<number> {
     if (!toFile && stdoutTaken) continue;
     const color = !toFile && (options.color ?? (io.stdoutIsTerminal && !process.env.NO_COLOR));
     const text = formatReport(request.name, reports, { cwd: io.cwd, version: io.version, color, explain: options.explain });
-    if (request.file === undefined) {
-      io.stdout.write(text);
-      continue;
-    }
-    try {
-      const target = path.resolve(io.cwd, request.file);
-      fs.mkdirSync(path.dirname(target), { recursive: true });
-      fs.writeFileSync(target, text);
-    } catch (error) {
-      problems.fail(`${request.file}: cannot write the ${request.name} report: ${describeError(error)}`);
-    }
+    writeOutput(request, text, io, problems);
   }
 
   if (problems.failed) return 2;
@@ -160,6 +163,21 @@ export async function run(options: CliOptions, io: CliIo): Promise<number> {
     return 1;
   }
   return 0;
+}
+
+/** Writes one report to standard output or to the file the request names. */
+export function writeOutput(request: { name: string; file?: string }, text: string, io: CliIo, problems: Problems): void {
+  if (request.file === undefined) {
+    io.stdout.write(text);
+    return;
+  }
+  try {
+    const target = path.resolve(io.cwd, request.file);
+    fs.mkdirSync(path.dirname(target), { recursive: true });
+    fs.writeFileSync(target, text);
+  } catch (error) {
+    problems.fail(`${request.file}: cannot write the ${request.name} report: ${describeError(error)}`);
+  }
 }
 
 /**
