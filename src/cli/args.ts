@@ -14,8 +14,20 @@ export interface FormatRequest<Name extends string = FormatName> {
   file?: string;
 }
 
+/** Options of `check-sources`; undefined means the command's default. */
+export interface SourceCheckOptions {
+  /** Milliseconds a request may take. */
+  timeoutMs?: number;
+  maxRedirects?: number;
+  maxConcurrency?: number;
+  /** Milliseconds a cached result stays valid. */
+  cacheMaxAgeMs?: number;
+  cacheFile?: string;
+  noCache: boolean;
+}
+
 export interface CliOptions {
-  command: 'lint' | 'init' | 'help' | 'version' | 'print-config' | 'verify' | 'report';
+  command: 'lint' | 'init' | 'help' | 'version' | 'print-config' | 'verify' | 'report' | 'check-sources';
   patterns: string[];
   stdin: boolean;
   stdinFilename?: string;
@@ -45,34 +57,42 @@ export interface CliOptions {
   reportFormats: FormatRequest<ReportFormatName>[];
   /** `report`: also single out fine claims that go stale within this many days. */
   staleWithinDays?: number;
+  /** `check-sources`: how to fetch, and the cache. */
+  sources: SourceCheckOptions;
 }
 
 /** Commands named by the first argument. */
-const SUBCOMMANDS = new Set(['init', 'verify', 'report']);
+const SUBCOMMANDS = new Set(['init', 'verify', 'report', 'check-sources']);
 
 /** Options that only one command takes, and the one it is. */
 const COMMAND_OPTIONS: Record<string, CliOptions['command']> = {
   '--stale-within': 'report',
+  '--timeout': 'check-sources',
+  '--max-redirects': 'check-sources',
+  '--max-concurrency': 'check-sources',
+  '--cache-max-age': 'check-sources',
+  '--cache-file': 'check-sources',
+  '--no-cache': 'check-sources',
 };
 
-/** Lint options that `report` does not take, with why. */
+/** Lint options that `report` and `check-sources` do not take, with why. */
 const NOT_FOR: Record<string, Partial<Record<CliOptions['command'], string>>> = {
-  '--fix': { report: 'it changes no file' },
-  '--fix-dry-run': { report: 'it changes no file' },
-  '--baseline': { report: 'it lists every claim' },
-  '--baseline-write': { report: 'it lists every claim' },
-  '--no-baseline': { report: 'it lists every claim' },
+  '--fix': { report: 'it changes no file', 'check-sources': 'it changes no file' },
+  '--fix-dry-run': { report: 'it changes no file', 'check-sources': 'it changes no file' },
+  '--baseline': { report: 'it lists every claim', 'check-sources': 'it reports every unreachable source' },
+  '--baseline-write': { report: 'it lists every claim', 'check-sources': 'it reports every unreachable source' },
+  '--no-baseline': { report: 'it lists every claim', 'check-sources': 'it uses no baseline' },
   '--max-warnings': { report: 'it lists claims and always exits 0' },
   '--quiet': { report: 'it lists every claim' },
   '--rule': { report: 'it lists every claim whatever the rules\' severities' },
   '--explain': { report: 'it explains every claim already' },
-  '--threads': { report: 'it reads drafts on one thread' },
+  '--threads': { report: 'it reads drafts on one thread', 'check-sources': 'it lints drafts on one thread' },
 };
 
 /** A mistake on the command line; reported as `alliance-cite: message` with exit code 2. */
 export class UsageError extends Error {}
 
-const VALUE_OPTIONS = new Set(['--config', '-c', '--print-config', '--as-of', '--format', '-f', '--max-warnings', '--rule', '--stdin-filename', '--threads', '--baseline', '--baseline-write', '--stale-within']);
+const VALUE_OPTIONS = new Set(['--config', '-c', '--print-config', '--as-of', '--format', '-f', '--max-warnings', '--rule', '--stdin-filename', '--threads', '--baseline', '--baseline-write', '--stale-within', '--timeout', '--max-redirects', '--max-concurrency', '--cache-max-age', '--cache-file']);
 
 /** Parses `argv` (without the node and script entries). Throws UsageError on a mistake. */
 export function parseArgs(argv: readonly string[]): CliOptions {
@@ -89,6 +109,7 @@ export function parseArgs(argv: readonly string[]): CliOptions {
     explain: false,
     noBaseline: false,
     reportFormats: [],
+    sources: { noCache: false },
   };
   let onlyPatterns = false;
   for (let i = 0; i < argv.length; i++) {
@@ -164,6 +185,24 @@ export function parseArgs(argv: readonly string[]): CliOptions {
       case '--stale-within':
         options.staleWithinDays = parseDuration(name, takeValue(), { d: 1, w: 7 }, 'd');
         break;
+      case '--timeout':
+        options.sources.timeoutMs = parseDuration(name, takeValue(), { ms: 1, s: 1000, m: 60_000 }, 's', 1);
+        break;
+      case '--cache-max-age':
+        options.sources.cacheMaxAgeMs = parseDuration(name, takeValue(), { s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000, w: 604_800_000 }, 'd');
+        break;
+      case '--max-redirects':
+        options.sources.maxRedirects = parseWhole(name, takeValue(), 0);
+        break;
+      case '--max-concurrency':
+        options.sources.maxConcurrency = parseWhole(name, takeValue(), 1);
+        break;
+      case '--cache-file':
+        options.sources.cacheFile = takeValue();
+        break;
+      case '--no-cache':
+        options.sources.noCache = true;
+        break;
       case '--fix':
         options.fix = true;
         break;
@@ -229,6 +268,9 @@ export function parseArgs(argv: readonly string[]): CliOptions {
     const bad = options.patterns.find((p) => !/^.+:[1-9]\d*(?::[1-9]\d*)?$/.test(p));
     if (bad !== undefined) throw new UsageError(`verify needs FILE:LINE (a line from 1), got "${bad}"`);
   }
+  if (options.sources.noCache && (options.sources.cacheFile !== undefined || options.sources.cacheMaxAgeMs !== undefined)) {
+    throw new UsageError('--no-cache cannot be combined with --cache-file or --cache-max-age');
+  }
   if (options.formats.length === 0) options.formats.push({ name: 'stylish' });
   if (options.reportFormats.length === 0) options.reportFormats.push({ name: 'md' });
   const requests = options.command === 'report' ? options.reportFormats : options.formats;
@@ -262,6 +304,11 @@ function parseDuration(option: string, value: string, units: Record<string, numb
   const amount = Number(match[1]) * units[unit];
   if (amount < minimum || !Number.isSafeInteger(amount)) throw new UsageError(`${option} needs a duration of at least ${minimum}${Object.keys(units)[0]}; got "${value}"`);
   return amount;
+}
+
+function parseWhole(option: string, value: string, minimum: number): number {
+  if (!/^\d+$/.test(value) || Number(value) < minimum) throw new UsageError(`${option} needs a whole number of at least ${minimum}, got "${value}"`);
+  return Number(value);
 }
 
 function parseCount(value: string): number {

@@ -25,6 +25,11 @@ export interface ConfigResolverOptions {
   cwd: string;
   configPath?: string;
   ruleOverrides: ReadonlyArray<{ rule: RuleId; severity: RuleSeverity }>;
+  /**
+   * Report this rule alone (`check-sources`): every other rule is turned off, and this one is
+   * turned on at `warning` when neither the config nor `--rule` gives it a severity.
+   */
+  onlyRule?: RuleId;
 }
 
 /** Caches configs per folder: every draft in one folder shares the same config. */
@@ -54,7 +59,13 @@ export class ConfigResolver {
       const key = JSON.stringify([loaded.files, loaded.baseDir]);
       const shared = this.bySources.get(key);
       if (shared) return shared;
-      const config = this.options.ruleOverrides.length > 0 ? applyOverrides(loaded.config, { rules }) : loaded.config;
+      let config = this.options.ruleOverrides.length > 0 ? applyOverrides(loaded.config, { rules }) : loaded.config;
+      const only = this.options.onlyRule;
+      if (only !== undefined) {
+        const others = Object.fromEntries(Object.keys(config.rules).filter((id) => id !== only).map((id) => [id, 'off' as const]));
+        const own = config.rules[only].severity === 'off' && rules[only] === undefined ? 'warning' : config.rules[only].severity;
+        config = applyOverrides(config, { rules: { ...others, [only]: own } });
+      }
       const resolved = { config, files: loaded.files, baseDir: loaded.baseDir, notes: loaded.notes, baseline: loaded.baseline };
       this.bySources.set(key, resolved);
       return resolved;

@@ -1,6 +1,6 @@
 // Lints (and with --fix, fixes) one draft. Pure of process state, so it runs the same on the main
 // thread and in a worker; messages for stderr are returned, not printed, to keep their order.
-import { fixAll, lint, LineIndex, type Config, type LintOptions } from '../core';
+import { fixAll, lint, LineIndex, type Config, type LintOptions, type SourceStatus } from '../core';
 import { describeError, NotRegularFileError, readRegularFile } from '../node/files';
 import { WriteRefusedError, writeFileAtomic } from '../node/write';
 import { ConfigResolver, isConfigProblem } from './config';
@@ -29,6 +29,10 @@ export interface DraftSettings {
    * had thrown on it, so tests can check how such a failure is reported. Unset in normal use.
    */
   crashOn?: string;
+  /** What `check-sources` found at the cited URLs (for the unreachable-source rule). */
+  sourceStatus?: ReadonlyMap<string, SourceStatus>;
+  /** Report this rule alone (see ConfigResolverOptions). */
+  onlyRule?: ConstructorParameters<typeof ConfigResolver>[0]['onlyRule'];
 }
 
 export interface DraftMessage {
@@ -123,7 +127,7 @@ function lintDraftUnguarded(draft: Draft, settings: DraftSettings, resolver: Con
   const loaded = loadDraft(draft, settings, resolver, messages);
   if (!loaded) return { messages };
   const { bytes } = loaded;
-  const lintOptions: LintOptions = { config: loaded.config, asOf: settings.asOf };
+  const lintOptions: LintOptions = { config: loaded.config, asOf: settings.asOf, sourceStatus: settings.sourceStatus };
   const outcome: DraftOutcome = { messages };
   let text = loaded.text;
   if (settings.fix || settings.fixDryRun) {

@@ -3,6 +3,7 @@ export const HELP = `Usage: alliance-cite [options] [paths and globs...]
        alliance-cite init
        alliance-cite verify FILE:LINE... [--as-of YYYY-MM-DD]
        alliance-cite report [options] [paths and globs...]
+       alliance-cite check-sources [options] [paths and globs...]
 
 Checks that claims about the AI Alliance in Markdown drafts cite an approved source with a
 retrieval date, and flags forbidden inferences. Without paths, lints **/*.{md,markdown} under
@@ -39,6 +40,17 @@ fine), with totals per status and category. Exits 0 unless a draft cannot be rea
   --stale-within DAYS         Single out fine claims that go stale within DAYS (30d, 4w)
   --as-of, --config, --stdin  As for linting
 
+check-sources: fetches every URL a claim cites and reports, with the unreachable-source rule in
+any lint format, the ones that do not answer (4xx, 5xx, DNS, timeout, reset, redirect loop) or
+that now redirect to another kind of source. Nothing is fetched by any other command.
+  --timeout DURATION          Time allowed per request (default 10s; 500ms, 20s)
+  --max-redirects N           Redirects followed per URL (default 5)
+  --max-concurrency N         Requests in flight (default 8; one at a time per host)
+  --cache-file FILE           Where answers are cached (default .alliance-cite-cache.json)
+  --cache-max-age DURATION    How long a cached answer is used (default 1d; 12h, 7d)
+  --no-cache                  Fetch every URL, and neither read nor write the cache
+  --format, --rule, --max-warnings, --as-of, --config   As for linting
+
 Exit codes:
   0  no finding at or above the failing severity
   1  errors found, or more warnings than --max-warnings allows
@@ -60,4 +72,5 @@ Examples:
                                                   TODO-verify on line 42, date it today
   alliance-cite report --format html=claims.html docs/   publish the claims ledger
   alliance-cite report --stale-within 30d         what goes stale next month
+  alliance-cite check-sources --format sarif=sources.sarif docs/
 `;

@@ -23,7 +23,7 @@ export interface CliIo {
   workerScript?: string;
 }
 
-/** What a command that works on the drafts of a run (`report`) is given. */
+/** What a command that works on the drafts of a run (`report`, `check-sources`) is given. */
 export interface CommandContext {
   settings: DraftSettings;
   resolver: ConfigResolver;
@@ -73,6 +73,7 @@ export async function run(options: CliOptions, io: CliIo): Promise<number> {
     fixDryRun: options.fixDryRun,
     quiet: options.quiet,
     crashOn: process.env.ALLIANCE_CITE_TEST_CRASH_ON || undefined,
+    onlyRule: options.command === 'check-sources' ? 'unreachable-source' : undefined,
   };
   const resolver = new ConfigResolver(settings);
   if (options.command === 'init') return runInit(io, problems);
@@ -117,6 +118,10 @@ export async function run(options: CliOptions, io: CliIo): Promise<number> {
     const { runReport } = await import('./ledger');
     return runReport(drafts, { settings, resolver, options, io, problems });
   }
+  if (options.command === 'check-sources') {
+    const { checkCitedSources } = await import('./check-sources');
+    settings.sourceStatus = await checkCitedSources(drafts, { settings, resolver, options, io, problems });
+  }
 
   const threads = threadCount(options.threads, drafts.length, io.workerScript !== undefined);
   const outcomes: DraftOutcome[] =
@@ -136,7 +141,8 @@ export async function run(options: CliOptions, io: CliIo): Promise<number> {
   }
   const reports = applyBaselines(
     linted,
-    { cwd: io.cwd, baseline: options.baseline, baselineWrite: options.baselineWrite, noBaseline: options.noBaseline },
+    // check-sources reports one rule: a baseline of lint findings would only look stale to it.
+    { cwd: io.cwd, baseline: options.baseline, baselineWrite: options.baselineWrite, noBaseline: options.noBaseline || options.command === 'check-sources' },
     resolver,
     problems,
   );
