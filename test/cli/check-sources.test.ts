@@ -43,6 +43,7 @@ describe('CLI: check-sources', function () {
         `Our notes mention ${server.origin}/missing-but-no-claim only in passing.`,
         '',
       ].join('\n'),
+      'uncited.md': '# Members\n\nThe AI Alliance has more than 140 members.\n',
     });
   });
   after(async () => {
@@ -133,6 +134,13 @@ describe('CLI: check-sources', function () {
     const report = await runCliAsync(['report', '--as-of', AS_OF, 'docs/'], { cwd: root });
     assert.equal(report.status, 0, report.stderr);
     assert.equal(server.hits.length + away.hits.length, hits);
+  });
+
+  it('says so when no claim cites a URL', async () => {
+    const { status, stdout, stderr } = await runCliAsync([...args, 'uncited.md'], { cwd: root });
+    assert.equal(status, 0, stderr);
+    assert.equal(stdout, '');
+    assert.equal(stderr, 'alliance-cite: no cited URLs to check\n');
   });
 
   it('refuses options it does not take, with a clear message', async () => {

@@ -94,6 +94,7 @@ export function fetchable(url: string): string | undefined {
 
 /** "checked 7 cited URLs on 3 hosts, 2 of them from the cache: 5 answered (1 after a redirect to another host), 2 unreachable" */
 function summary(results: CheckedUrl[], skipped: number): string {
+  if (results.length === 0) return `no cited URLs to check${skipped > 0 ? ` (${skipped} not on the web: relative or other links)` : ''}`;
   const hosts = new Set(results.map((r) => new URL(r.check.url).host)).size;
   const cached = results.filter((r) => r.cached).length;
   const answer = results.filter((r) => r.check.ok).length;
