@@ -1,4 +1,4 @@
-import { CLAIM_VERB, compileLexicon, isHeadline, isQuotedSpeech, LEADING_ADVERBIAL, judgeSentence, PRODUCT_NAMES, withoutLookalikes, type ClaimJudgement, type Lexicons, type SentenceContext } from '../language/claims';
+import { ALLIANCE_SUBJECT, CLAIM_VERB, compileLexicon, isHeadline, isQuotedSpeech, LEADING_ADVERBIAL, judgeSentence, PRODUCT_NAMES, withoutLookalikes, type ClaimJudgement, type Lexicons, type SentenceContext } from '../language/claims';
 import { resolveCitations, type Resolution } from './citations';
 import { findInference, rejectsInference, type InferenceMatch } from '../language/inferences';
 import { hasPhrase } from '../language/phrases';
@@ -28,7 +28,6 @@ export interface Analysis {
 }
 
 const ROLE_STATEMENT = /\b(?:not|no)\s+(?:a\s+)?(?:regulator|standards\s+body|certif\w+|safety\s+approval)|\b(?:does|do)\s+not\s+(?:give|grant|issue|provide|vet|certify|approve|endorse|audit)\b/i;
-const ALLIANCE_SUBJECT = /^(?:the\s+)?(?:AI\s+)?Alliance\b|^(?:the\s+)?(?:consortium|coalition|organi[sz]ation)\b/i;
 // Another organisation opens the sentence: an acronym (IBM), an inner capital (ServiceNow), two
 // capitalised words (Cleveland Clinic) or a possessive (Meta's).
 const OTHER_NAME_FIRST = /^(?!(?:The|This|That|These|Those|Every|Each|All|Any|Many|Some|Most|Several|In|On|At|As|Since|After|Before|When|While|For|With|From|By|Its|Their|Our|Today|Now|Yet|But|And|So|Also|According|Being|Because|Although|Though|If|Under|Over|Across|Of|To|A|An|AI)\b)(?:[A-Z]{2,}\b|[A-Z][a-z]+[A-Z]\w*|[A-Z][\p{L}&.-]*\s+[A-Z][\p{L}&.-]*|[A-Z][\p{L}&.-]*['’]s\b)/u;
@@ -96,7 +95,8 @@ export function analyse(model: DocumentModel, config: Config): Analysis {
       }
       if (unit.kind === 'footnote' && sentenceHasUrl(unit, sentence)) continue;
       const infobox = aboutAlliance && unit.kind === 'list-item' && /^[A-Z][\w &/()-]{0,30}:\s/.test(text.trim());
-      const asked = answering && !sameBlock && !CLAIM_VERB.test(text) ? `${answering} ${text}` : text;
+      // Only an answer's opening words ("More than 200", "Yes,", "Not yet") lean on the question.
+      const asked = answering && !sameBlock && !CLAIM_VERB.test(text) && ANSWER_OPENING.test(text.trimStart()) ? `${answering} ${text}` : text;
       let judgement = cachedJudgement(asked, lex, { aboutAlliance, aboutOsaid, previousAboutAlliance, previousSubjectAlliance, sameBlock, titleLike, infobox, tableRow: unit.kind === 'table-row', headers: unit.headers, firstParty: doc.firstParty, projectItem: opensWithProject(unit), firstInUnit: !sameBlock });
       if (!judgement && leadIn && unit.kind === 'list-item' && !sameBlock && (text.match(/\p{L}+/gu) ?? []).length >= 4) judgement = { ...leadIn, trigger: 'an item of a list its lead-in claims' };
       lastJudgement = /:\s*$/.test(text) ? judgement : undefined;
@@ -170,6 +170,8 @@ function opensWithProject(unit: Unit): boolean {
   const lead = unit.segments[0] ? unit.segments[0].masked.slice(0, Math.max(0, (first?.start ?? 0) - unit.segments[0].start)) : '';
   return first?.url !== undefined && PROJECT_LINK.test(first.url) && /^[\s*_|]*$/.test(lead);
 }
+
+const ANSWER_OPENING = /^(?:yes|no|not\s+(?:yet|really|necessarily)|more\s+than|over|about|around|nearly|almost|fewer|less\s+than|roughly|some|none|all|most|only|\d)/i;
 
 /** The question a heading asks, if it asks one. */
 function questionOf(unit: Unit): string | undefined {

@@ -23,7 +23,7 @@ const NEGATION = /\b(?:not|no|never|neither|nor|none|isn['’]t|aren['’]t|wasn
 const PRESS = /\b(?:reported|reports|wrote|writes|described|describes|called|calls|dubbed|characteri[sz]ed|covered|headlines?|coverage|according\s+to|reaction|reactions|was\s+(?:mixed|positive|negative|muted|enthusiastic|skeptical|sceptical|lukewarm))\b/i;
 const PRESS_SUBJECT = /\b(?:press|media|news|newspapers?|reporters?|journalists?|outlets?|commentators?|critics|observers|analysts|reactions?|responses?|reception|Reuters|Bloomberg|TechCrunch|The\s+Verge|Wired|Axios|CNBC|Forbes|Fortune|VentureBeat|ZDNet|The\s+Register|Financial\s+Times|FT|New\s+York\s+Times|NYT|Wall\s+Street\s+Journal|WSJ|Washington\s+Post|Guardian|BBC|AP|Associated\s+Press|Politico|Semafor|MIT\s+Technology\s+Review)\b/;
 const CURRENT_MARKER = /\b(?:now|currently|today|as\s+of|at\s+present|presently|still|these\s+days|has\s+since|have\s+since|so\s+far|to\s+date)\b/i;
-const SYSTEM_SAFE = /\b(?:is|are|was|were|be|being|been|as|remains?|proven|deemed|considered|certified\s+as|rated)\s+(?:not\s+|now\s+|fully\s+|completely\s+|entirely\s+|inherently\s+|therefore\s+|thus\s+|also\s+|independently\s+|demonstrably\s+)*(?:safe|unsafe|vetted|trusted|trustworthy|secure|harmless|risk-free|safety[- ](?:approved|certified|tested))\b|\b(?:safe|vetted|trusted)\s+(?:to|for)\s+(?:use|deploy)|\b(?:can|could|may)\s+(?:safely\s+)?trust\s+(?:it|them|the\s+model|the\s+system)\b|\b(?:is|are|was|were|be|been)\s+(?:[\w-]+\s+){0,3}?(?:[\w]+-)?(?:vetted|safe|trusted|certified|compliant|trustworthy)\b|\bmeets?\s+(?:[\w-]+\s+){0,3}(?:compliance|regulatory|safety|security)\s+(?:requirements|obligations|standards)|\bmeets?\s+(?:the\s+)?(?:EU\s+)?AI\s+Act\b|\b(?:is|are)\s+(?:\w+\s+)?compliant\b|\b(?:treated|regarded|considered)\s+as\s+(?:low[- ]risk|safe)\b/i;
+const SYSTEM_SAFE = /\b(?:is|are|was|were|be|being|been|as|remains?|proven|deemed|considered|certified\s+as|rated)\s+(?:not\s+|now\s+|fully\s+|completely\s+|entirely\s+|inherently\s+|therefore\s+|thus\s+|also\s+|independently\s+|demonstrably\s+)*(?:safe|unsafe|vetted|trusted|trustworthy|secure|harmless|risk-free|safety[- ](?:approved|certified|tested))\b|\b(?:safe|vetted|trusted)\s+(?:to|for)\s+(?:use|deploy)|\b(?:can|could|may)\s+(?:safely\s+)?trust\s+(?:it|them|the\s+model|the\s+system)\b|\b(?:is|are|was|were|be|been)\s+(?:[\w-]+\s+){0,3}?(?:[\w]+-)?(?:vetted|safe|trusted|certified|compliant|trustworthy)\b|\bmeets?\s+(?:[\w-]+\s+){0,3}(?:compliance|regulatory|safety|security|trust|federal|government|procurement|privacy)\s+(?:requirements|obligations|standards)|(?:[\w-]+[- ])?grade\s+(?:security|safety)|\bsecurity\s+out\s+of\s+the\s+box|\b(?:safe|secure)\s+by\s+(?:design|default)|\bmeets?\s+(?:the\s+)?(?:EU\s+)?AI\s+Act\b|\b(?:is|are)\s+(?:\w+\s+)?compliant\b|\b(?:treated|regarded|considered)\s+as\s+(?:low[- ]risk|safe)\b|\b(?:found|showed|shows|reported|revealed|detected)\s+no\s+(?:critical\s+|serious\s+|major\s+)?(?:jailbreak\s+|security\s+|safety\s+)?(?:vulnerabilit\w+|issues|flaws|risks)|\bpassed\s+(?:an?\s+)?(?:independent\s+|external\s+|third-party\s+)?(?:red[- ]team\w*|safety|security)\s+(?:evaluation|audit|test|assessment|review)/i;
 const ROLE_SAFETY = /\b(?:regulator|regulat\w+|standards?\s+body|legal\s+force|safety\s+approval|approv\w+|certif\w+|vets?|vetting|vouch\w*|endorse\w*|audits?|accredit\w*|enforce\w*|guarantee\w*)\b/i;
 const OPEN_PREDICATE = /\b(?:is|are|was|were|be|isn['’]t|aren['’]t|qualif\w+\s+as|counts?\s+as|count\s+as|meets?|met|compl\w+\s+with|under|labell?ed|called|marketed\s+as|described\s+as|considered)\s+(?:not\s+|truly\s+|fully\s+|genuinely\s+|really\s+|an?\s+|also\s+|therefore\s+)*(?:open[- ]source|open\s+source\s+ai|osaid|open\s+by\s+the\s+osi|the\s+open\s+source\s+ai\s+definition|osi[- ]approved|open[- ]weights?)\b/i;
 const OSAID = /\b(?:OSAID|Open\s+Source\s+AI\s+Definition|Open\s+Source\s+Initiative|OSI)\b/;
@@ -31,8 +31,8 @@ const PROJECT_SCOPED = /\b(?:project|repository|repo|model|dataset|data\s+set|to
 const ALLIANCE_WIDE = /\b(?:managed\s+projects?|supported\s+projects?|member\s+projects?|managed-project|all\s+projects|alliance\s+projects|projects\s+(?:managed|supported)|standard|default|policy|policies|exceptions?)\b/i;
 const FOUNDING_STRONG = /\b(?:found(?:ed|ing|er|ers)|co-?found\w*|inception|inaugural|December\s+5,?\s+2023|5\s+December\s+2023|Dec\.?\s+5,?\s+2023)\b/i;
 const FOUNDING_LAUNCH = /\b(?:launched|launch|launches|launching|formed|formation|established|created|creation|started|announced|announcing|unveiled|spearheaded|spearheading)\b/i;
-const MISSION = /\b(?:mission|aims?\s+to|aim\s+is|goal|purpose|role\s+is|practical\s+role|vision|dedicated\s+to|committed\s+to|seeks?\s+to|exists\s+to|believes|wants|aspires?\s+to|envisions?|prioriti[sz]es|champions|stands\s+for|is\s+set\s+on|is\s+focused\s+on|focuses\s+on|advocates\s+for)\b/i;
-const MEMBER_NOUN = /\bmembers\b|\bmembership\b|\bmember\s+(?:of|since|organi[sz]ations?|companies|institutions|universities|labs|firms|startups|start-ups|directory|list|count|roster)\b|\b(?:AI\s+)?Alliance\s+members?\b|\b(?:a|an|the|founding|new|general|core|newest|latest)\s+member\b|\bjoin(?:ed|s|ing)?\s+(?:the\s+)?(?:AI\s+)?Alliance\b|\bjoined\b/i;
+const MISSION = /\b(?:mission|aims?\s+to|aim\s+is|goal|purpose|role\s+is|practical\s+role|vision|dedicated\s+to|committed\s+to|seeks?\s+to|exists\s+(?:to|so\s+that|for)|believes|wants|aspires?\s+to|envisions?|prioriti[sz]es|champions|stands\s+for|is\s+set\s+on|is\s+focused\s+on|focuses\s+on|advocates\s+for)\b/i;
+const MEMBER_NOUN = /\bmembers\b|\bmembership\b|\bmember\s+(?:of|since|organi[sz]ations?|companies|institutions|universities|labs|firms|startups|start-ups|directory|list|count|roster)\b|\b(?:AI\s+)?Alliance\s+members?\b|\bbelongs?\s+to\s+(?:both\s+)?the\s+(?:AI\s+)?Alliance\b|\b(?:a|an|the|founding|new|general|core|newest|latest)\s+member\b|\bjoin(?:ed|s|ing)?\s+(?:the\s+)?(?:AI\s+)?Alliance\b|\bjoined\b/i;
 const NON_MEMBERS = /\b(?:notably\s+)?(?:absent|missing)\s+(?:are|were|from\s+the\s+(?:list|roster|membership))\b|\bnot\s+among\s+(?:the\s+)?(?:members|founding|signatories)|\bnot\s+included\s+(?:were|are)\b|\b(?:are|were|is|was)\s+not\s+(?:part\s+of|in)\s+(?:the|this)\s+(?:effort|group|alliance|coalition|initiative|consortium)\b|\b(?:were|are)\s+not\s+(?:included|among)\b|\b(?:did\s+not|didn['’]t|declined\s+to|chose\s+not\s+to)\s+join\b|\bstayed\s+out\b/i;
 // Conditions of membership are Alliance policy (governance), not who is a member.
 const MEMBERSHIP_POLICY = /\b(?:requirements?\s+for\s+membership|membership\s+(?:requirements?|criteria|fees?|dues|tiers?|levels?|agreement|terms)|(?:not\s+)?a\s+requirement\s+for\s+(?:joining|membership))\b/i;
@@ -40,7 +40,7 @@ const MEMBER_COMPOSITION = /^(?:many|most|some|all|several|few|its|their|the\s+a
 const PROPER_OR_NUMBER = /(?<!^)\b(?:[A-Z][\p{L}&-]+|\d[\d,.]*)/u;
 const TIME_CLAUSE = /\b(?:after|since|before|when|until|once)\s+(?:the\s+)?(?:AI\s+)?Alliance\s+(?:was|were|had\s+been|has\s+been)\s+\w+/gi;
 // A claim states something: prose without any of these verbs (a caption, a label, a title) is not one.
-export const CLAIM_VERB = /\b(?:is|are|was|were|be|been|being|has|have|had|does|do|did|can|cannot|may|must|joins?|joined|launch\w*|announc\w*|found(?:s|ed)|co-?founded|adds?|added|includes?|included|lists?|listed|releases?|released|becomes?|became|leaves?|left|wins?|certif\w+|approves?|endorses?|manages?|managed|hosts?|hosted|supports?|supported|leads?|led|runs?|governs?|licen[cs]es|licensed|adopts?|adopted|requires?|required|uses?|used|offers?|publishes|published|maintains?|accepts?|welcomes?|counts?|reaches|grew|grows|expands?|expanded|comprises?|spans?|numbers|totals?|says|said|states?|stated|reports?|reported|describes?|described|presents?|calls?|called|develops?|developed|builds?|built|creates?|created|serves?|remains?|regulates?|vouch\w*|gives?|grants?|issues?|provides?|means|makes?|made|belongs?|sits|chairs?|stands?|allows?|allowed|advocates?|promotes?|focus(?:es)?|works?|aims?|seeks?|brings?|connects?|convenes?|funds?|sponsors?|partners?|collaborates?|contains?|features?|shows?|covers?|enables?|helps?|lets|permits?|needs?|expects?|invites?|signed|backs?|backed|operates?|coordinates?|spans?)\b/i;
+export const CLAIM_VERB = /\b(?:is|are|was|were|be|been|being|has|have|had|does|do|did|can|cannot|may|must|joins?|joined|launch\w*|announc\w*|found(?:s|ed)|co-?founded|adds?|added|includes?|included|lists?|listed|releases?|released|becomes?|became|leaves?|left|wins?|certif\w+|approves?|endorses?|manages?|managed|hosts?|hosted|supports?|supported|leads?|led|runs?|governs?|licen[cs]es|licensed|adopts?|adopted|requires?|required|uses?|used|offers?|publishes|published|maintains?|accepts?|welcomes?|counts?|reaches|grew|grows|expands?|expanded|comprises?|spans?|numbers|totals?|says|said|states?|stated|reports?|reported|describes?|described|presents?|calls?|called|develops?|developed|builds?|built|creates?|created|serves?|remains?|regulates?|vouch\w*|gives?|grants?|issues?|provides?|means|makes?|made|belongs?|sits|chairs?|stands?|allows?|allowed|advocates?|promotes?|focus(?:es)?|works?|aims?|seeks?|brings?|connects?|convenes?|funds?|sponsors?|partners?|collaborates?|contains?|features?|shows?|covers?|enables?|helps?|lets|permits?|needs?|expects?|invites?|signed|backs?|backed|operates?|coordinates?|spans?|rally|rallies|rallied|unites?|united|gathers?|gathered|assembles?|assembled)\b/i;
 // A headline states a claim only with a finite verb ("AI Alliance Unveils Project Tapestry",
 // "IBM and Meta Launch AI Alliance"); "Key Features of Project Tapestry" is a label.
 const HEADLINE_VERB = /\b(?:is|are|was|were|has|have|had|launch(?:es|ed)|unveil(?:s|ed)|announc(?:es|ed)|join(?:s|ed)|wants?|wanted|adds|added|releas(?:es|ed)|forms|formed|founded|creat(?:es|ed)|welcom(?:es|ed)|expand(?:s|ed)|names|named|hir(?:es|ed)|appoint(?:s|ed)|backs|backed|opens|opened|debut(?:s|ed)|introduc(?:es|ed)|partner(?:s|ed)|reach(?:es|ed)|grows|grew|becomes|became|signs|signed|aims|seeks|targets|plans|hosts|hosted|leads|led|counts|lists|includes|teams\s+up|bets|pushes|calls|says|said|warns|urges|commits|pledges|gets|wins|won|turns|marks|doubles|tops|surpasses|crosses)\b/i;
@@ -60,6 +60,8 @@ export function isHeadline(text: string): boolean {
 }
 
 const FOUNDING_APPOSITIVE = /,\s*(?:launched|founded|co-?founded|formed|created|started|established)\s+(?:by\s+)?[^,]{0,60}\b(?:IBM|Meta)\b[^,]{0,60},/;
+
+export const ALLIANCE_SUBJECT = /^(?:the\s+)?(?:AI\s+)?Alliance\b|^(?:the\s+)?(?:consortium|coalition|organi[sz]ation)\b/i;
 
 export const LEADING_ADVERBIAL = /^(?:(?:in|by|since|on|at|after|during|over|within|until|today|now|meanwhile|since\s+then|at\s+launch)\b[^,]{0,50},\s*)/i;
 const ELIDED_SUBJECT = /^(?:not|no(?=\s+\p{L})|never|does|doesn['’]t|is|isn['’]t|has|have|was|launched|founded|co-?founded|announced|includes|lists|manages|hosts|supports|counts|numbers|gives|issues|certifies|approves|regulates)\b/iu;
@@ -190,7 +192,7 @@ export function judgeSentence(text: string, lex: Lexicons, ctx: SentenceContext)
   // Within a block about the Alliance the next sentences continue to be: "It…" needs the Alliance to
   // have been the subject just before; "Managed projects…", "The same page…" only that it was named.
   // "Its researchers…" right after a sentence about a member organisation is about that member.
-  if (/^(?:it|its|they|their)\b/i.test(start) && ctx.previousSubjectAlliance === false && ctx.sameBlock === true && !ctx.projectItem) return undefined;
+  if (/^(?:it|its|they|their)\b/i.test(start) && ctx.previousSubjectAlliance === false && ctx.sameBlock === true && !ctx.projectItem && subject !== 'name') return undefined;
   const pronoun = (ctx.previousSubjectAlliance === true && SUBJECT_PRONOUN.test(start)) || (ctx.previousAboutAlliance && ctx.sameBlock === true && CONTINUATION.test(start) && !/^(?:it|its|they|their)\b/i.test(start));
   // Fragments without a subject ("Not a regulator; no safety approvals") in a draft about the Alliance.
   const elided = ctx.aboutAlliance && ELIDED_SUBJECT.test(start);
@@ -218,7 +220,7 @@ export function judgeSentence(text: string, lex: Lexicons, ctx: SentenceContext)
   if (NORMATIVE.test(withoutQuotedSpeech(text)) && !projectRules && !(policy === 'safety' && ROLE_SAFETY.test(text))) return undefined;
   const hedged = hasPhrase(lex.hedges, text);
   const negated = NEGATION.test(text);
-  const time: ClaimTime = timeOf(main, cat, policy);
+  const time: ClaimTime = timeOf(main, cat, policy, !projectSubject && ALLIANCE_SUBJECT.test(start.replace(LEADING_ADVERBIAL, '')));
   return { category: cat, policy, current: time === 'current', time, trigger: triggerOf(main, lex, cat), subject: subjectText(main, lex), hedged, negated };
 }
 
@@ -234,7 +236,7 @@ const PROJECT_MENTION = /\b(?:in|of|for|by|from)\s+(?:this|our)\s+(?:project|ini
 const FIRST_PERSON_SUBJECT = /^(?:(?:[\w,-]+\s+){0,6}?,\s*)?(?:(?:and|so|but|now|today)\s+)?(?:we|our|us)\b/i;
 // Who says so, after a quotation: "…," said Jane Doe, co-founder of Quillfeather. A role at the
 // Alliance named there ("chairman of the AI Alliance") is a claim of its own and stays.
-const ATTRIBUTION_TAIL = /(["”’])\s*,?\s*(?:said|says|according\s+to|wrote|writes|added|adds|told|explained|noted)\b[^"“]*$/i;
+const ATTRIBUTION_TAIL = /(["”’])\s*,?\s*(?:[\w'’.-]+\s+){0,6}?(?:said|says|according\s+to|wrote|writes|added|adds|told|explained|noted)\b[^"“]*$/i;
 const ALLIANCE_ROLE = /\b(?:chair(?:man|woman|person)?|chief\s+[\w-]+(?:\s+[\w-]+)?|board\s+member|member\s+of\s+the\s+board|director|executive\s+director|head|president|(?:technical\s+)?lead|advis[eo]r|architect|co-?chair|steering\s+committee\s+member)\s+(?:of|to|at|for)\s+(?:the\s+)?(?:AI\s+Alliance|Alliance|Project\s+[A-Z]\w+)/i;
 
 /** The sentence without the attribution after a quotation, unless that names a role at the Alliance. */
@@ -292,6 +294,8 @@ function categoryOf(text: string, lex: Lexicons, aboutTheAlliance: boolean, ctx:
   if (ctx.tableRow && ctx.aboutAlliance) {
     const row = infoboxCategory(text, ctx.headers);
     if (row) return row;
+    // "| **Recordings** | [playlist](…) |": a key/value row whose key names no claim.
+    if (!ctx.headers?.some((h) => h.length > 0) && /^\s*[^|]{1,40}\|[^|]*$/.test(text) && (text.split('|')[0].match(/\p{L}+/gu) ?? []).length <= 4) return undefined;
   }
   const has = (c: Category) => {
     const re = lex.categories.get(c);
@@ -315,7 +319,7 @@ function categoryOf(text: string, lex: Lexicons, aboutTheAlliance: boolean, ctx:
   // Who is not a member: "Notably absent are OpenAI, Google and Microsoft."
   if (ctx.aboutAlliance && NON_MEMBERS.test(text) && PROPER_OR_NUMBER.test(text)) return ['membership', 'membership'];
   // The Alliance's project tiers are its own governance terms: no other subject is needed.
-  const tiers = /\b(?:managed|supported)[\s-]projects?\b/i.test(text);
+  const tiers = /\b(?:managed|supported|member)[\s-]projects?\b/i.test(text);
   // "The repository code is distributed under the MIT License" in a draft about the Alliance: a
   // project's licence needs no named subject.
   const licence = /\b(?:licen[cs]ed|distributed|released|available|published|provided)\s+under\b/i.test(text) && /\blicen[cs]e|\bApache|\bMIT\b|\bCDLA|\bCC[- ]BY|Creative\s+Commons|\bBSD\b|\bGPL/i.test(text);
@@ -357,7 +361,7 @@ function governanceOf(text: string, lex: Lexicons): [Category, PolicyKey] {
 function restOf(text: string, lex: Lexicons, aboutTheAlliance: boolean, has: (c: Category) => boolean, members: boolean, ctx: SentenceContext): [Category, PolicyKey] | undefined {
   if (ROLE_SAFETY.test(text) && aboutTheAlliance) return ['safety', 'safety'];
   if (has('project') || namesProject(text, lex)) return ['project', 'project'];
-  if (has('other') && aboutTheAlliance) return ['other', 'other'];
+  if (has('other') && aboutTheAlliance && (/\b(?:is|are|remains)\s+(?:an?|the)\b/i.test(text) || ALLIANCE_SUBJECT.test(text.trimStart().replace(LEADING_ADVERBIAL, '')) || /^\s*(?:it|they)\b|\b(?:describes|calls|bills|presents|defines)\s+itself\b/i.test(text))) return ['other', 'other'];
   if (ctx.tableRow && members) return ['membership', 'membership'];
   return undefined;
 }

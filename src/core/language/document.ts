@@ -23,7 +23,7 @@ const PROJECT_URL = /the-ai-alliance\.github\.io\/[^/?#\s]+|github\.com\/the-ai-
 const TEMPLATE_URL = /^\s*\{\{/;
 const ALLIANCE_GITHUB_URL = /github\.com\/the-ai-alliance|the-ai-alliance\.github\.io/i;
 // "SemiKong is an AI Alliance project", "GEO-Bench, an Alliance project,": a project by its listing.
-const LISTED_AS_PROJECT = /\b([A-Z][\w&+.-]*(?:\s+[A-Z][\w&+.-]*){0,5})(?:,\s+|\s+(?:is|was|became)\s+)(?:an?|one\s+of\s+the)\s+(?:AI\s+)?Alliance(?:['’]s)?\s+(?:core\s+|managed\s+|supported\s+)?projects?\b/g;
+const LISTED_AS_PROJECT = /\b([A-Z][\w&+.-]*(?:\s+[A-Z][\w&+.-]*){0,5})(?:\s*,\s+|\s+(?:is|was|became)\s+)(?:an?|the|one\s+of\s+the)\s+(?:AI\s+)?Alliance(?:['’]s)?\s+(?:core\s+|managed\s+|supported\s+)?projects?\b/g;
 const LEADING_FUNCTION_WORDS = /^(?:(?:Because|As|Since|While|When|Whereas|If|Although|Though|Today|Now|And|But|So|Yet|The|This|That|Its|Our|Their|Like|Unlike|Also)\s+)+/;
 const DOCUMENT_DATE = /\b(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+((?:19|20)\d{2})|\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?,?\s+((?:19|20)\d{2})|((?:19|20)\d{2})-\d{2}-\d{2})\b/i;
 const FIRST_PERSON = /\b(?:we|our|us)\b/i;

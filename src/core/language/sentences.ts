@@ -47,7 +47,9 @@ function rowSentence(unit: Unit): Sentence[] {
   const last = unit.segments[unit.segments.length - 1];
   if (!first) return [];
   const label = (seg: Segment, i: number) => (unit.headers?.[i] ? `${unit.headers[i]}: ${seg.masked.trim()}` : seg.masked.trim());
-  const prose = unit.segments.map((seg) => (seg.masked.match(/\p{L}+/gu) ?? []).length >= 5);
+  // A cell holds prose when it makes a statement: five words or more, and a verb or a full stop
+  // (a long project name in its own cell is a label).
+  const prose = unit.segments.map((seg) => (seg.masked.match(/\p{L}+/gu) ?? []).length >= 5 && (/[.!?]["”')]?\s*$/.test(seg.masked.trim()) || /\b(?:is|are|was|were|has|have|had|will|can|does|did)\b/i.test(seg.masked)));
   const filled = unit.segments.filter((seg) => seg.masked.trim().length > 0);
   const from = filled[0] ?? first;
   const rowStart = from.start + (from.masked.length - from.masked.trimStart().length);

@@ -17,13 +17,15 @@ function afterLeadingClause(t: string): string[] {
 const NAVIGATION = /^(?:(?:an?|our|this)\s+(?:[\w,-]+\s+){0,3}(?:list|guide|overview|summary|collection|round-?up|selection|primer|explainer|briefing|timeline|reading\s+list)\s+(?:of|to|for|on|about)\b|for\s+(?:more|details|further)|more\s+(?:information|details|at|on)|learn\s+more|read\s+more|find\s+out\s+more|details\s+(?:are|can\s+be)\s+found|(?:this|the\s+following|below|the\s+(?:table|list)(?:\s+below)?|this\s+(?:table|list|section|memo|article|post|page|guide|document|note|draft|report|brief|explainer|faq|talk|wiki|checklist|newsletter|issue|episode|website|site|repo|repository|readme)|in\s+this\s+(?:post|article|memo|guide|section|talk|issue|episode))\s+(?:lists?|describes?|summari[sz]es?|covers?|explains?|sets\s+out|advises?|shows?|collects?|gives?|outlines?|looks\s+at|walks|reviews?|compares?|tracks?|records?|documents?|is\s+for|contains\s+(?:links|notes|pointers))\b|here\s+(?:is|are)\b|(?:this|next|last)\s+(?:week|month|issue|edition|episode)\s*:|for\s+reference\b)/i;
 // Where to read more, anywhere in the sentence: "The rest of the documentation is maintained in the repository."
 const POINTER = /\b(?:documentation|docs|details|information|source\s+code)\s+(?:is|are)\s+(?:currently\s+|now\s+|also\s+)?(?:maintained|available|kept|found|hosted)\s+(?:in|at|on)\b|\b(?:page|site|post|document|guide)\s+(?:lives|is)\s+at\b|\bcan\s+be\s+found\s+at\b/i;
-const SELF_REPORT = /^(?:we|i)\s+(?:checked|reviewed|compared|tested|looked|asked|read|spoke|evaluated|wrote|collected|gathered|tracked|used|met|visited|attended|interviewed)\b|\b(?:we|I)\s+(?:profile|feature|highlight|interview|cover|track|round\s+up|summari[sz]e)\b|\b(?:require|requires|need|needs)\s+our\s+own\b/i;
+const SELF_REPORT = /^(?:we|i)\s+(?:checked|reviewed|compared|tested|looked|asked|read|spoke|evaluated|wrote|collected|gathered|tracked|used|met|visited|attended|interviewed|sampled|surveyed|analy[sz]ed|coded|counted|examined|scraped|downloaded|did\s+not\s+interview)\b|\b(?:we|I)\s+(?:profile|feature|highlight|interview|cover|track|round\s+up|summari[sz]e)\b|\b(?:require|requires|need|needs)\s+our\s+own\b/i;
 const CHANGELOG = /^(?:added|fixed|removed|updated|changed|improved|bumped|refactored|deprecated|renamed|dropped)\b/i;
 const TITLE_LIKE = /^(?:how|why|what|when|where|who|which|inside|understanding|about|on|a\s+guide|guide|notes?\s+on|faq|q&a|questions)\b/i;
 const SPECULATION = /\b(?:(?:the|an?)\s+(?:open\s+|real\s+|key\s+)?question\s+(?:is|remains)\s+(?:whether|if|how)|question\s+of\s+whether|(?:it\s+is|it['’]s)\s+(?:not\s+)?(?:yet\s+|still\s+)?(?:un)?clear\s+(?:whether|if|how)|remains\s+to\s+be\s+seen|remains\s+unclear|unclear\s+whether|may\s+(?:eventually|one\s+day|someday)|might|could\s+(?:eventually|become|one\s+day|be)|perhaps|possibly|conceivably|it\s+is\s+possible\s+that|open\s+question|speculat\w*|whether\s+.{0,80}\s+(?:remains|is\s+(?:still\s+)?(?:unknown|uncertain|unclear)))\b/i;
 const OPINION = /(?:^(?:i|we)\s+(?:think|believe|feel|argue|suspect|expect|hope|would\s+argue|love|like)\b|\b(?:in\s+(?:my|our)\s+(?:view|opinion)|arguably|to\s+be\s+fair|frankly|honestly|i\s+think|we\s+think|i\s+believe|we\s+believe|matters\s+because|(?:it|this|that)\s+matters|deserves?|is\s+worth\s+watching|should\s+be\s+watched|impressive|laudable|admirable|exciting|encouraging|disappointing|worrying|troubling|welcome\s+(?:step|move|development)|most\s+(?:visible|important|interesting|ambitious|significant|notable|promising)|the\s+useful\s+posture|(?:is|are)\s+(?:well\s+)?worth|no\s+exception|more\s+\w+\s+than\s+any|argued|argues|contends|contended|opined|op-ed|editorial)\b)/i;
 // Aspirations: "We are making it as easy as possible…", "Of special interest are…".
 const ASPIRATION = /\b(?:we|our\s+\w+)\s+(?:are|['’]re|is)\s+(?:making\s+it|trying\s+to|working\s+(?:hard\s+)?to|striving\s+to|aiming\s+to)\b|^of\s+(?:special|particular)\s+interest\b/i;
+// "…is not to be confused with the AI Infrastructure Alliance": telling organisations apart.
+const DISAMBIGUATION = /\b(?:not\s+to\s+be\s+confused|should\s+not\s+be\s+confused|(?:is|are)\s+(?:sometimes\s+|often\s+)?confused\s+with|unrelated\s+to|no\s+relation\s+to|(?:a\s+)?different\s+(?:body|organi[sz]ation|group)\s+from)\b/i;
 // Working notes left in a draft.
 const NOTE = /^(?:todo|fixme|xxx|tbd|note\s+to\s+self)\b/i;
 // "We welcome contributions", "Join us!", "we want your input": invitations, not facts.
@@ -32,10 +34,11 @@ const INVITATION = /^(?:we\s+(?:welcome|invite|encourage|are\s+(?:looking\s+for|
 const CORRECTION = /^correction\b|\b(?:an?\s+)?(?:earlier|previous|prior)\s+version\s+of\s+this\b|^(?:last\s+week|previously|earlier)\s*,?\s+we\s+(?:wrote|said|reported|stated)\b|\bwe\s+(?:wrongly|mistakenly|incorrectly)\s+(?:wrote|said|reported|stated)\b/i;
 // What others asked: "Several groups have asked whether…", "One lab asked us to skip…".
 const REPORTED_ASK = /\b(?:asked|ask|asks|wondered|wonder|wonders|asking)\s+(?:us\s+|me\s+|them\s+|him\s+|her\s+)?(?:whether|if|how|what|why|which|to)\b/i;
-// Page furniture: "Last reviewed 2026-10-20", "Owner: … · Status: living document".
-const BANNER = /\blast\s+(?:reviewed|updated|update|modified|edited|revised|checked)\b|\bstatus:\s*(?:living|draft|work\s+in\s+progress)/i;
+// Page furniture: "Last reviewed 2026-10-20", "Owner: … · Status: living document", bylines
+// ("Jane Doe · Weekly Dispatch · June 9, 2026"), provenance and disclosure notes.
+const BANNER = /\blast\s+(?:reviewed|updated|update|modified|edited|revised|checked)\b|\bstatus:\s*(?:living|draft|work\s+in\s+progress)|\s[·•]\s|^by\s+[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3}\s*(?:[,|·•]|$)|^(?:imported|syndicated|republished|reprinted|cross-posted|originally\s+published|this\s+(?:story|article)\s+(?:first|originally)\s+appeared)\b|^disclosure\s*:/i;
 // "Welcome to the project", "Thank you for attending": greetings.
-const GREETING = /^(?:welcome\s+(?:to|aboard|back)\b(?![^.]*,\s+(?:an?|the)\s+\w+[^.]*\b(?:by|from)\b)|thank\s+you\b|thanks\s+(?:to|for)\b|hello\b|hi\b|greetings\b|congratulations\b)/i;
+const GREETING = /^(?:welcome\s+(?:to|aboard|back)\b(?![^.]*,\s+(?:an?|the)\s+[^.]*\b(?:by|from|Alliance|project|initiative)\b)|thank\s+you\b|thanks\s+for\b|many\s+thanks\b|hello\b|hi\b|greetings\b|congratulations\b)/i;
 // "Whether X will … is not yet clear", "… was not confirmed": an open question stated as one.
 const OPEN_QUESTION = /^whether\b[^.]*\b(?:is|was|remains|remained)\s+(?:not\s+(?:yet\s+)?(?:clear|known|certain|settled|decided|confirmed|public)|(?:still\s+|yet\s+)?(?:unclear|unknown|uncertain|undecided|open|unconfirmed|anyone['’]s\s+guess))\b|\bis\s+anyone['’]s\s+guess\b/i;
 // A heading that asks ("Can we run AI Alliance models on Halcyon? Notes from…").
@@ -52,12 +55,13 @@ export function nonClaimKind(text: string, titleLike = false): NonClaimKind | un
   if (INSTRUCTION.test(t) || afterLeadingClause(t).some((rest) => INSTRUCTION.test(rest))) return 'instruction';
   if (NAVIGATION.test(t) || POINTER.test(t)) return 'navigation';
   if (NOTE.test(t)) return 'note';
+  if (DISAMBIGUATION.test(t)) return 'navigation';
   if (INVITATION.test(t) || ASPIRATION.test(t)) return 'invitation';
   if (GREETING.test(t)) return 'greeting';
   if (CORRECTION.test(t)) return 'correction';
   // "…asked whether X, given that IBM co-founded the Alliance" still asserts what it takes as given.
   if (REPORTED_ASK.test(t) && !/\bgiven\s+that\b/i.test(t)) return 'reported question';
-  if (BANNER.test(t) && t.split(/\s+/).length < 25) return 'banner';
+  if (BANNER.test(t) && (t.split(/\s+/).length < 25 || /^disclosure\s*:/i.test(t))) return 'banner';
   if (OPEN_QUESTION.test(t)) return 'speculation';
   // "We checked its OSAID status ourselves: it does not meet…" goes on to assert what was found.
   if (SELF_REPORT.test(t) && !/:\s+\S/.test(t)) return 'self-report';

@@ -18,19 +18,22 @@ const EXPLICIT_DATE = /\b(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|
 // Ongoing work ("is adapting", "are building") and standing facts about a project: that it is an
 // Alliance project, where it is listed, who develops or maintains it, what it contains, its status.
 const PROGRESSIVE = /\b(?:is|are|am|['’]re|['’]s)\s+(?:\w+ly\s+|also\s+|now\s+|still\s+)?(?!going\b|being\b|designed\b|meant\b)[a-z]{3,}ing\b/i;
-const STANDING = /\b(?:(?:an?|one\s+of\s+(?:the|its|our))\s+(?:(?:AI\s+)?Alliance|core|managed|supported|member|affiliated|incubat\w+|graduated|flagship)\s+projects?|in\s+the\s+(?:AI\s+)?Alliance\b|(?:is|are)\s+part\s+of|part\s+of\s+the\b|among\s+(?:its|the|our)\b|lists?|listed|includes?|including|hosts?|hosted|maintain\w*|led\s+by|leads?|developed\s+by|(?:principal|lead|core)\s+developers?|developers?:|contributors?|collaboration\s+(?:of|between|across|with)|reflects\s+collaboration|authors?|prepared\s+by|owned\s+by|run\s+by|contains?|chapters?|status|active(?:ly)?|provisional|archived|deprecated|stage|beta|alpha|available|meets?\s+every|work\s*(?:groups?|streams?)|members?|seeks?\s+to|aims?\s+to|dedicated\s+to|focus(?:es|ed)?\s+on|consists?\s+of|comprises?|spans?|counts?|numbers?|has\s+appeared|appears?\s+(?:on|in)|(?:is|are)\s+(?:\w+ly\s+|also\s+|still\s+)?(?:developed|maintained|hosted|led|run|funded|governed|managed|supported|sponsored|backed|stewarded)|(?:its|their|our|the\s+(?:AI\s+)?alliance['’]s)\s+projects)\b/i;
+const STANDING = /\b(?:(?:an?|the|one\s+of\s+(?:the|its|our))\s+(?:(?:AI\s+)?Alliance|core|managed|supported|member|affiliated|incubat\w+|graduated|flagship)\s+projects?|in\s+the\s+(?:AI\s+)?Alliance\b|(?:tools?|projects?|initiatives?|efforts?|parts?|programmes?|programs?)\s+(?:of|in|under|within)\s+the\s+(?:AI\s+)?Alliance(?:['’]s)?|(?:is|are)\s+part\s+of|part\s+of\s+the\b|among\s+(?:its|the|our)\b|lists?|listed|includes?|including|hosts?|hosted|maintain\w*|led\s+by|leads?|developed\s+by|(?:principal|lead|core)\s+developers?|developers?:|contributors?|collaboration\s+(?:of|between|across|with)|reflects\s+collaboration|authors?|prepared\s+by|owned\s+by|run\s+by|contains?|chapters?|status|active(?:ly)?|provisional|archived|deprecated|stage|beta|alpha|available|meets?\s+every|work\s*(?:groups?|streams?)|members?|seeks?\s+to|aims?\s+to|dedicated\s+to|focus(?:es|ed)?\s+on|consists?\s+of|comprises?|spans?|counts?|numbers?|has\s+appeared|appears?\s+(?:on|in)|(?:is|are)\s+(?:\w+ly\s+|also\s+|still\s+)?(?:developed|maintained|hosted|led|run|funded|governed|managed|supported|sponsored|backed|stewarded)|(?:its|their|our|the\s+(?:AI\s+)?alliance['’]s)\s+projects)\b/i;
 
 // What a definition says: the OSAID's requirements are timeless.
-const DEFINITION = /\b(?:under\s+(?:the\s+)?(?:OSI['’]s\s+)?(?:OSAID|Open\s+Source\s+AI\s+Definition)|(?:OSAID|definition)\b[^.;]{0,40}\b(?:requires?|sets|is\s+a\s+definition|defines?|only\s+if|qualif\w+\s+(?:as|only))|\bis\s+Open\s+Source\s+AI\s+only\s+if|\bqualifies\s+as\s+Open\s+Source\s+AI\s+(?:only\s+)?if)\b/i;
+const DEFINITION = /\b(?:under\s+(?:the\s+)?(?:OSI['’]s\s+)?(?:OSAID|Open\s+Source\s+AI\s+Definition)|(?:OSAID|definition)\b[^.;]{0,40}\b(?:requires?|sets|is\s+a\s+definition|defines?|only\s+if|qualif\w+\s+(?:as|only)|asks?\s+for|demands?|expects?|calls?\s+for|lists?)|\bis\s+Open\s+Source\s+AI\s+only\s+if|\bqualifies\s+as\s+Open\s+Source\s+AI\s+(?:only\s+)?if)\b/i;
 
 /** The kind of time of a claim of the given category. */
-export function timeOf(sentence: string, category: Category, policy: PolicyKey): ClaimTime {
+export function timeOf(sentence: string, category: Category, policy: PolicyKey, allianceSubject = false): ClaimTime {
   if (category === 'founding' || policy === 'other/press') return 'historical';
   const text = withoutCitationAsides(sentence);
+  // A table row's status column ("Status: Active", "Stage: Incubating") is the present state.
+  if (/\b(?:status|stage|maturity)\s*:\s*\S/i.test(text)) return 'current';
   if (category === 'open-source-ai' && DEFINITION.test(text)) return 'timeless';
   if (NOW.test(text)) return 'current';
   if (isEvent(text)) return 'historical';
-  if (category === 'project') return PROGRESSIVE.test(text) || STANDING.test(text) ? 'current' : 'timeless';
+  // What the Alliance does with its projects is its present state; what a project does is timeless.
+  if (category === 'project') return allianceSubject || PROGRESSIVE.test(text) || STANDING.test(text) ? 'current' : 'timeless';
   return 'current';
 }
 

@@ -362,7 +362,9 @@ function noteNumberedEntry(model: DocumentModel, unit: Unit): void {
 function collectBracketEntries(model: DocumentModel, unit: Unit): void {
   const seg = unit.segments[0];
   const re = /(?:^|\s{2,}|\s)\[(\d{1,3})\]\s/g;
-  const hits = [...seg.masked.matchAll(re)].filter((h) => h.index === 0 || /^\s*$/.test(seg.masked.slice(0, h.index)) || model.text[seg.start + h.index] === '\n' || /\n\s*$/.test(model.text.slice(seg.start, seg.start + h.index + 1)));
+  // The raw text: the masked one has the "[n]" markers blanked as citations.
+  const raw = model.text.slice(seg.start, seg.end);
+  const hits = [...raw.matchAll(re)].filter((h) => h.index === 0 || /^\s*$/.test(seg.masked.slice(0, h.index)) || model.text[seg.start + h.index] === '\n' || /\n\s*$/.test(model.text.slice(seg.start, seg.start + h.index + 1)));
   for (let i = 0; i < hits.length; i++) {
     const s = seg.start + hits[i].index;
     const e = i + 1 < hits.length ? seg.start + hits[i + 1].index : seg.end;
