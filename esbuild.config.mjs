@@ -1,4 +1,5 @@
-// Bundles the extension (CommonJS, `vscode` external) and the CLI (Node, with a shebang).
+// Bundles the extension's client (desktop and web; CommonJS, `vscode` external), the language
+// server (a Node process and a web worker) and the CLI (Node, with a shebang).
 import { build } from 'esbuild';
 import { execFileSync } from 'node:child_process';
 
@@ -14,7 +15,14 @@ const common = {
   legalComments: 'none',
 };
 
+// The web builds run in VS Code's web worker extension host and in a worker of their own: no
+// Node built-ins (esbuild fails the build if one is imported), `browser` package entries.
+const web = { ...common, platform: 'browser', target: 'es2022', mainFields: ['browser', 'module', 'main'] };
+
 await Promise.all([
   build({ ...common, entryPoints: ['src/vscode/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] }),
+  build({ ...common, entryPoints: ['src/server/main.ts'], outfile: 'dist/server.js' }),
+  build({ ...web, entryPoints: ['src/vscode/browser.ts'], outfile: 'dist/web/extension.js', format: 'cjs', external: ['vscode'] }),
+  build({ ...web, entryPoints: ['src/server/browser.ts'], outfile: 'dist/web/server.js', format: 'iife' }),
   build({ ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } }),
 ]);
