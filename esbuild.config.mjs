@@ -16,8 +16,9 @@ const common = {
 };
 
 // The web builds run in VS Code's web worker extension host and in a worker of their own: no
-// Node built-ins (esbuild fails the build if one is imported), `browser` package entries.
-const web = { ...common, platform: 'browser', target: 'es2022', mainFields: ['browser', 'module', 'main'] };
+// Node built-ins (esbuild fails the build if one is imported), no DOM: packages' `worker` entries
+// first (one of the parser's dependencies needs `document` in its plain `browser` entry).
+const web = { ...common, platform: 'browser', target: 'es2022', conditions: ['worker'], mainFields: ['browser', 'module', 'main'] };
 
 await Promise.all([
   build({ ...common, entryPoints: ['src/vscode/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] }),
