@@ -82,12 +82,15 @@ export interface FindFilesResult {
   uris: string[];
 }
 
-/** What the client passes in `initializationOptions`. Other editors may pass `settings` only. */
+/**
+ * What the client passes in `initializationOptions`. Other editors may pass the settings only,
+ * under the section name (`{"alliance-cite": {"asOf": "2026-11-25"}}`), as Helix does with `config`.
+ */
 export interface InitializationOptions {
   /** Whether the workspace is trusted (default true: other editors have no Restricted Mode). */
   trusted?: boolean;
-  /** Settings for clients without `workspace/configuration` (the `alliance-cite` section). */
-  settings?: unknown;
+  /** Settings, for clients that do not answer `workspace/configuration`. */
+  'alliance-cite'?: unknown;
   /** The client pulls diagnostics again after a save by itself, so the server need not ask. */
   pullsOnSave?: boolean;
   /** The client handles STATUS_NOTIFICATION (other clients are not sent it). */

@@ -45,7 +45,13 @@ import { lintWorkspace } from './workspace';
 /** Where the server runs: makes the platform once the client's options are known. */
 export type PlatformFactory = (connection: Connection, options: InitializationOptions) => Platform;
 
-export function startServer(connection: Connection, makePlatform: PlatformFactory): void {
+export interface RunningServer {
+  /** Whether the client asked the server to shut down (before it exits). */
+  shutdownRequested(): boolean;
+}
+
+export function startServer(connection: Connection, makePlatform: PlatformFactory): RunningServer {
+  let shutdown = false;
   const documents = new TextDocuments(TextDocument);
   const log: Log = {
     info: (message) => connection.console.info(message),
@@ -193,7 +199,7 @@ export function startServer(connection: Connection, makePlatform: PlatformFactor
     capabilities = params.capabilities;
     options = isRecord(params.initializationOptions) ? (params.initializationOptions as InitializationOptions) : {};
     trusted = options.trusted !== false;
-    globalSettings = isRecord(options.settings) ? options.settings : undefined;
+    globalSettings = isRecord(options[SECTION]) ? options[SECTION] : undefined;
     folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
     platform = makePlatform(connection, options);
     return {
@@ -365,8 +371,14 @@ export function startServer(connection: Connection, makePlatform: PlatformFactor
     }
   }
 
+  connection.onShutdown(() => {
+    shutdown = true;
+    for (const source of pushes.values()) source.cancel();
+  });
+
   documents.listen(connection);
   connection.listen();
+  return { shutdownRequested: () => shutdown };
 }
 
 /** The document URI of a request, or a clear error when the request has none. */
