@@ -268,8 +268,28 @@ export class DraftLinter {
   }
 }
 
+/**
+ * Whether two reports hold the same diagnostics, field by field (cheaper than serialising them):
+ * an edit that moves no finding then costs the client nothing ("unchanged").
+ */
 function sameItems(a: readonly Diagnostic[], b: readonly Diagnostic[]): boolean {
-  return a.length === b.length && JSON.stringify(a) === JSON.stringify(b);
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i];
+    const y = b[i];
+    if (x.message !== y.message || x.code !== y.code || x.severity !== y.severity || !sameRange(x.range, y.range)) return false;
+    const xr = x.relatedInformation ?? [];
+    const yr = y.relatedInformation ?? [];
+    if (xr.length !== yr.length) return false;
+    for (let j = 0; j < xr.length; j++) {
+      if (xr[j].message !== yr[j].message || !sameRange(xr[j].location.range, yr[j].location.range)) return false;
+    }
+  }
+  return true;
+}
+
+function sameRange(a: Diagnostic['range'], b: Diagnostic['range']): boolean {
+  return a.start.line === b.start.line && a.start.character === b.start.character && a.end.line === b.end.line && a.end.character === b.end.character;
 }
 
 export function cancelled(): ResponseError<void> {

@@ -16,6 +16,14 @@ export interface AllianceCiteApi {
   readonly onDidLint: vscode.Event<vscode.Uri>;
   /** Whether a lint of the document is under way or waiting for typing to pause. */
   isLintPending(uri: vscode.Uri): boolean;
+  /** Fires after every diagnostics report for a document version, changed or not (for measurements). */
+  readonly onDidReport: vscode.Event<LintReport>;
+}
+
+export interface LintReport {
+  uri: vscode.Uri;
+  version: number | undefined;
+  changed: boolean;
 }
 
 export const CLIENT_ID = 'alliance-cite';
@@ -26,6 +34,7 @@ export type ClientFactory = (options: LanguageClientOptions) => Promise<BaseLang
 export async function activateClient(context: vscode.ExtensionContext, createClient: ClientFactory): Promise<AllianceCiteApi> {
   const output = vscode.window.createOutputChannel('alliance-cite', { log: true });
   const linted = new vscode.EventEmitter<vscode.Uri>();
+  const reported = new vscode.EventEmitter<LintReport>();
   const statuses = new Map<string, DocumentStatus>();
   const inFlight = new Map<string, number>();
   const track = (uri: string, delta: number): void => {
@@ -48,10 +57,12 @@ export async function activateClient(context: vscode.ExtensionContext, createCli
     middleware: {
       provideDiagnostics: async (document, previousResultId, token, next) => {
         const uri = document instanceof vscode.Uri ? document : document.uri;
+        const version = document instanceof vscode.Uri ? undefined : document.version;
         track(uri.toString(), 1);
         try {
           const report = await next(document, previousResultId, token);
           if (report?.kind === 'full') fireLinted(uri);
+          if (report) setTimeout(() => reported.fire({ uri, version, changed: report.kind === 'full' }), 0);
           return report;
         } finally {
           track(uri.toString(), -1);
@@ -70,6 +81,7 @@ export async function activateClient(context: vscode.ExtensionContext, createCli
   context.subscriptions.push(
     output,
     linted,
+    reported,
     statusBar,
     { dispose: () => void client.stop() },
     ...registerCommands(client, output),
@@ -107,6 +119,7 @@ export async function activateClient(context: vscode.ExtensionContext, createCli
   statusBar.update();
   return {
     onDidLint: linted.event,
+    onDidReport: reported.event,
     isLintPending: (uri) => inFlight.has(uri.toString()) && statuses.get(uri.toString())?.onSave === undefined,
   };
 }
