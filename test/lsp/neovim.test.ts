@@ -7,7 +7,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { applyFixes, defaultConfig, LineIndex, lint } from '../../src/core';
-import { buildServer, CLI, REPO_ROOT } from './helpers';
+import { ensureServerBuilt, CLI, REPO_ROOT } from './helpers';
 
 const AS_OF = '2026-11-25';
 const SCRIPT = path.join(__dirname, 'neovim.lua');
@@ -33,7 +33,7 @@ describe('Neovim as a client of alliance-cite lsp --stdio', function () {
   this.timeout(120_000);
   let dir: string;
 
-  before(buildServer);
+  before(ensureServerBuilt);
 
   beforeEach(() => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'alliance-cite-nvim-'));

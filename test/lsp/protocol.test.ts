@@ -23,7 +23,7 @@ import {
 } from 'vscode-languageserver-protocol/node';
 import { defaultConfig, fixAll, lint } from '../../src/core';
 import { startClient, type TestClient } from './client';
-import { buildServer } from './helpers';
+import { ensureServerBuilt } from './helpers';
 
 const AS_OF = '2026-11-25';
 const CLAIM = 'The AI Alliance has more than 140 members.';
@@ -53,7 +53,7 @@ describe('the language server over stdio', function () {
   let client: TestClient | undefined;
   const uri = (name: string): string => pathToFileURL(path.join(dir, name)).href;
 
-  before(buildServer);
+  before(ensureServerBuilt);
 
   beforeEach(() => {
     dir = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'alliance-cite-lsp-')));
