@@ -46,9 +46,10 @@ export async function activateClient(context: vscode.ExtensionContext, createCli
   const fireLinted = (uri: vscode.Uri): void => void setTimeout(() => linted.fire(uri), 0);
 
   const clientOptions: LanguageClientOptions = {
-    // Every document goes to the server, which decides what is a draft from the settings
-    // (`languages`, `fileExtensions`), so a settings change needs no restart.
-    documentSelector: [{ scheme: '*' }],
+    // Documents of the workspace's file systems (local, remote, virtual) and Markdown anywhere go
+    // to the server, which decides what is a draft from the settings (`languages`,
+    // `fileExtensions`), so a settings change needs no restart. Output panels stay out.
+    documentSelector: [{ scheme: 'file' }, { scheme: 'untitled' }, { scheme: 'vscode-remote' }, { scheme: 'vscode-vfs' }, { language: 'markdown' }],
     outputChannel: output,
     revealOutputChannelOn: 4 /* RevealOutputChannelOn.Never: failures are logged, not thrown at the writer */,
     diagnosticPullOptions: { onChange: true, onSave: true },
@@ -105,10 +106,10 @@ export async function activateClient(context: vscode.ExtensionContext, createCli
   );
 
   if (!vscode.workspace.isTrusted) {
-    const message =
-      'alliance-cite: this workspace is not trusted, so lexicon entries and source patterns from its .alliance-cite.yaml files are ignored; the shipped ones apply. Trust the workspace to use them.';
-    output.warn(message);
-    void vscode.window.showInformationMessage(message);
+    // The server says so in the output as well.
+    void vscode.window.showInformationMessage(
+      'alliance-cite: this workspace is not trusted, so lexicon entries and source patterns from its .alliance-cite.yaml files are ignored; the shipped ones apply. Trust the workspace to use them.',
+    );
   }
   try {
     await client.start();
