@@ -6,23 +6,21 @@ import {
   CancellationTokenSource,
   CodeActionKind,
   DidChangeConfigurationNotification,
-  DidChangeWatchedFilesNotification,
   ErrorCodes,
   ResponseError,
   TextDocuments,
   TextDocumentSyncKind,
-  type CancellationToken,
   type ClientCapabilities,
   type Connection,
-  type Diagnostic,
-  type FileSystemWatcher,
   type InitializeResult,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { version } from '../../package.json';
 import { starterConfigText } from '../core/config';
-import { codeActions, fixAllEdit, kindsIntersect } from './codeActions';
-import type { ConfigProblem, Platform } from './configSource';
+import { codeActions, kindsIntersect } from './codeActions';
+import { executeCommand } from './commands';
+import { ConfigFiles } from './configFiles';
+import type { Platform } from './configSource';
 import { hoverAt } from './hover';
 import { DraftLinter, type Log } from './linter';
 import {
@@ -33,14 +31,12 @@ import {
   TRUST_NOTIFICATION,
   type ConfigFileParams,
   type ConfigFileResult,
-  type FixAllResult,
   type InitializationOptions,
-  type PlaceholderTarget,
   type TrustParams,
 } from './protocol';
+import { describe, guard, invalidParams, isRecord, textDocumentUri } from './requests';
 import { parseSettings, SECTION, settingsProblems, type Settings } from './settings';
-import { folderOf } from './uriConfig';
-import { lintWorkspace } from './workspace';
+import type { WorkspaceLintHost } from './workspace';
 
 /** Where the server runs: makes the platform once the client's options are known. */
 export type PlatformFactory = (connection: Connection, options: InitializationOptions) => Platform;
@@ -65,10 +61,9 @@ export function startServer(connection: Connection, makePlatform: PlatformFactor
   let folders: string[] = [];
   let globalSettings: unknown;
   const settingsCache = new Map<string, Promise<Settings>>();
-  /** Config files with published problems, and closed drafts with pushed workspace findings. */
-  const configProblemUris = new Set<string>();
+  const configFiles = new ConfigFiles(connection, () => capabilities);
+  /** Closed drafts with findings pushed by the workspace lint (cleared when the client opens them and pulls). */
   const workspacePushed = new Set<string>();
-  const watchedOutside = new Set<string>();
   const pushes = new Map<string, CancellationTokenSource>();
   const openedVersions = new Map<string, number>();
 
@@ -99,7 +94,7 @@ export function startServer(connection: Connection, makePlatform: PlatformFactor
       ...inner,
       resolveConfig: async (request) => {
         const outcome = await inner.resolveConfig(request);
-        if (outcome.ok) watchOutside(outcome.value.files);
+        if (outcome.ok) configFiles.watchOutside(outcome.value.files, folders);
         return outcome;
       },
     };
@@ -117,49 +112,14 @@ export function startServer(connection: Connection, makePlatform: PlatformFactor
     status: (status) => {
       if (options.statusNotifications) void connection.sendNotification(STATUS_NOTIFICATION, status);
     },
-    configProblem: publishConfigProblem,
+    configProblem: (problem) => configFiles.publishProblem(problem),
   });
-
-  /** Shows every located problem of a config that could not be used on the config file itself. */
-  function publishConfigProblem(problem: ConfigProblem): void {
-    const byUri = new Map<string, Diagnostic[]>();
-    for (const located of problem.located) {
-      const line = Math.max(0, located.line - 1);
-      const character = Math.max(0, located.column - 1);
-      const diagnostic: Diagnostic = {
-        range: { start: { line, character }, end: { line, character: character + 1 } },
-        message: located.message,
-        severity: 1,
-        source: 'alliance-cite',
-      };
-      byUri.set(located.uri, [...(byUri.get(located.uri) ?? []), diagnostic]);
-    }
-    for (const [uri, diagnostics] of byUri) {
-      configProblemUris.add(uri);
-      void connection.sendDiagnostics({ uri, diagnostics });
-    }
-  }
-
-  /** Watches config files outside the workspace folders (e.g. `configPath`), where the client's glob does not reach. */
-  function watchOutside(files: readonly string[]): void {
-    if (!capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration) return;
-    const relative = capabilities.workspace.didChangeWatchedFiles.relativePatternSupport === true;
-    const fresh = files.filter((f) => !watchedOutside.has(f) && folderOf(f, folders) === undefined);
-    if (fresh.length === 0 || !relative) return;
-    for (const file of fresh) watchedOutside.add(file);
-    const watchers: FileSystemWatcher[] = fresh.map((file) => {
-      const slash = file.lastIndexOf('/');
-      return { globPattern: { baseUri: file.slice(0, slash), pattern: file.slice(slash + 1) } };
-    });
-    void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers });
-  }
 
   /** Re-reads settings and config files, then lints every open draft again. */
   function reload(): void {
     settingsCache.clear();
     platform?.forgetConfigFiles();
-    for (const uri of configProblemUris) void connection.sendDiagnostics({ uri, diagnostics: [] });
-    configProblemUris.clear();
+    configFiles.clearProblems();
     linter.configChanged();
     void reportSettingsProblems();
     relintOpenDocuments();
@@ -220,9 +180,7 @@ export function startServer(connection: Connection, makePlatform: PlatformFactor
     if (workspace?.didChangeConfiguration?.dynamicRegistration) {
       void connection.client.register(DidChangeConfigurationNotification.type, { section: SECTION });
     }
-    if (workspace?.didChangeWatchedFiles?.dynamicRegistration) {
-      void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/.alliance-cite.{yaml,yml}' }] });
-    }
+    configFiles.watchWorkspace();
     if (workspace?.workspaceFolders) {
       connection.workspace.onDidChangeWorkspaceFolders((event) => {
         const removed = new Set(event.removed.map((f) => f.uri));
@@ -275,101 +233,50 @@ export function startServer(connection: Connection, makePlatform: PlatformFactor
 
   connection.languages.diagnostics.on(async (params, token) => {
     const uri = textDocumentUri(params, 'textDocument/diagnostic');
-    const report = await guard(`Linting ${uri}`, () => linter.report(uri, params.previousResultId, token));
+    const report = await guard(log, `Linting ${uri}`, () => linter.report(uri, params.previousResultId, token));
     return report.kind === 'full' ? { kind: 'full', resultId: report.resultId, items: report.items } : { kind: 'unchanged', resultId: report.resultId };
   });
 
   connection.onCodeAction(async (params, token) => {
     const uri = textDocumentUri(params, 'textDocument/codeAction');
     if (!isRecord(params.range) || !isRecord(params.context) || !Array.isArray(params.context.diagnostics)) {
-      throw new ResponseError(ErrorCodes.InvalidParams, 'textDocument/codeAction needs a range and a context with diagnostics.');
+      throw invalidParams('textDocument/codeAction needs a range and a context with diagnostics.');
     }
     const fixAllOnly = params.context.only?.some((kind) => kindsIntersect(FIX_ALL_KIND, kind)) ?? false;
-    const linted = await guard(`Computing code actions for ${uri}`, () => linter.current(uri, token, fixAllOnly));
+    const linted = await guard(log, `Computing code actions for ${uri}`, () => linter.current(uri, token, fixAllOnly));
     return linted ? codeActions(linted, params) : [];
   });
 
   connection.onHover(async (params, token) => {
     const uri = textDocumentUri(params, 'textDocument/hover');
-    if (!isRecord(params.position)) throw new ResponseError(ErrorCodes.InvalidParams, 'textDocument/hover needs a position.');
-    const linted = await guard(`Hover for ${uri}`, () => linter.current(uri, token));
+    if (!isRecord(params.position)) throw invalidParams('textDocument/hover needs a position.');
+    const linted = await guard(log, `Hover for ${uri}`, () => linter.current(uri, token));
     return linted ? (hoverAt(linted, params.position) ?? null) : null;
   });
 
-  connection.onExecuteCommand(async (params, token, progress) => {
-    const args: unknown[] = Array.isArray(params.arguments) ? params.arguments : [];
-    switch (params.command) {
-      case SERVER_COMMANDS.selectPlaceholder:
-        return await selectPlaceholder(args[0]);
-      case SERVER_COMMANDS.fixAll:
-        return await guard('Fixing all problems', () => applyFixAll(args[0], token));
-      case SERVER_COMMANDS.lintWorkspace:
-        return await guard('Linting the workspace', () =>
-          lintWorkspace(
-            {
-              platform: requirePlatform(),
-              linter,
-              folders: () => folders,
-              settings: settingsFor,
-              trusted: () => trusted,
-              isOpen: (uri) => documents.get(uri) !== undefined,
-              publish: (uri, diagnostics) => {
-                if (pulls()) workspacePushed.add(uri);
-                void connection.sendDiagnostics({ uri, diagnostics });
-              },
-              configProblem: publishConfigProblem,
-              log,
-            },
-            token,
-            progress,
-          ),
-        );
-      default:
-        throw new ResponseError(ErrorCodes.InvalidParams, `Unknown command "${params.command}"; this server runs ${Object.values(SERVER_COMMANDS).join(', ')}.`);
-    }
+  const workspaceHost = (): WorkspaceLintHost => ({
+    platform: requirePlatform(),
+    linter,
+    folders: () => folders,
+    settings: settingsFor,
+    trusted: () => trusted,
+    isOpen: (uri) => documents.get(uri) !== undefined,
+    publish: (uri, diagnostics) => {
+      if (pulls()) workspacePushed.add(uri);
+      void connection.sendDiagnostics({ uri, diagnostics });
+    },
+    configProblem: (problem) => configFiles.publishProblem(problem),
+    log,
   });
+  connection.onExecuteCommand((params, token, progress) =>
+    executeCommand({ connection, capabilities: () => capabilities, document: (uri) => documents.get(uri), linter, log, workspace: workspaceHost }, params, token, progress),
+  );
 
   connection.onRequest(CONFIG_FILE_REQUEST, async (params: ConfigFileParams): Promise<ConfigFileResult> => {
-    if (!isRecord(params) || typeof params.uri !== 'string') throw new ResponseError(ErrorCodes.InvalidParams, `${CONFIG_FILE_REQUEST} needs a uri.`);
+    if (!isRecord(params) || typeof params.uri !== 'string') throw invalidParams(`${CONFIG_FILE_REQUEST} needs a uri.`);
     const outcome = await requirePlatform().resolveConfig({ uri: params.uri, settings: await settingsFor(params.uri), trusted, folders });
     return { uri: outcome.ok ? outcome.value.files.at(-1) : outcome.problem.uri, starter: starterConfigText() };
   });
-
-  async function selectPlaceholder(target: unknown): Promise<null> {
-    const placeholder = target as PlaceholderTarget | undefined;
-    if (!isRecord(placeholder) || typeof placeholder.uri !== 'string' || !isRecord(placeholder.range)) {
-      throw new ResponseError(ErrorCodes.InvalidParams, `${SERVER_COMMANDS.selectPlaceholder} needs a placeholder target ({uri, range}).`);
-    }
-    if (capabilities.window?.showDocument?.support) await connection.window.showDocument({ uri: placeholder.uri, selection: placeholder.range, takeFocus: true });
-    return null;
-  }
-
-  async function applyFixAll(target: unknown, token: CancellationToken): Promise<FixAllResult> {
-    if (typeof target !== 'string') throw new ResponseError(ErrorCodes.InvalidParams, `${SERVER_COMMANDS.fixAll} needs the URI of an open draft.`);
-    const document = documents.get(target);
-    if (!document) throw new ResponseError(ErrorCodes.InvalidParams, `${target} is not open in the editor.`);
-    const linted = await linter.current(target, token, true);
-    if (!linted) return { status: 'not-a-draft', fixed: 0 };
-    const all = fixAllEdit(linted);
-    if (!all) return { status: 'nothing', fixed: 0 };
-    const edit = capabilities.workspace?.workspaceEdit?.documentChanges
-      ? { documentChanges: [{ textDocument: { uri: target, version: linted.version }, edits: [all.edit] }] }
-      : { changes: { [target]: [all.edit] } };
-    const applied = await connection.workspace.applyEdit({ label: 'Fix all alliance-cite problems', edit });
-    if (!applied.applied) throw new ResponseError(ErrorCodes.InternalError, `The editor did not apply the fixes${applied.failureReason ? `: ${applied.failureReason}` : ''}.`);
-    return { status: 'fixed', fixed: all.fixed };
-  }
-
-  /** Runs a handler; a failure other than cancellation is logged and answered with a clear error. */
-  async function guard<T>(what: string, run: () => Promise<T>): Promise<T> {
-    try {
-      return await run();
-    } catch (error) {
-      if (error instanceof ResponseError) throw error;
-      log.error(`${what} failed: ${describe(error)}`);
-      throw new ResponseError(ErrorCodes.InternalError, `${what} failed: ${describe(error)}`);
-    }
-  }
 
   connection.onShutdown(() => {
     shutdown = true;
@@ -379,21 +286,4 @@ export function startServer(connection: Connection, makePlatform: PlatformFactor
   documents.listen(connection);
   connection.listen();
   return { shutdownRequested: () => shutdown };
-}
-
-/** The document URI of a request, or a clear error when the request has none. */
-function textDocumentUri(params: unknown, method: string): string {
-  const textDocument = isRecord(params) ? params.textDocument : undefined;
-  if (!isRecord(textDocument) || typeof textDocument.uri !== 'string') {
-    throw new ResponseError(ErrorCodes.InvalidParams, `${method} needs textDocument.uri.`);
-  }
-  return textDocument.uri;
-}
-
-function describe(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
