@@ -1,8 +1,10 @@
 // Runs inside the VS Code extension host (started by bench/editor.ts): types into drafts of 300,
 // 1,000 and 5,000 lines, one character at a time, waiting after each keystroke for its lint, and
 // measures the extension host's CPU time per keystroke with process.cpuUsage(). The same typing
-// into the same draft with alliance-cite.enable off is the baseline: what VS Code itself and the
-// other extensions (the built-in Markdown support) spend; the difference is this extension's.
+// into the same draft with alliance-cite.enable off is the baseline: what VS Code itself spends.
+// The drafts are `.qmd` files, linted through the `fileExtensions` setting, so VS Code's built-in
+// Markdown extension stays out: its own work after each change runs on timers, and would make the
+// figures depend on how long each keystroke waits for its lint.
 import * as fs from 'node:fs';
 import { Session } from 'node:inspector';
 import * as path from 'node:path';
@@ -62,7 +64,7 @@ function nextReport(api: Api, uri: vscode.Uri, version: number): Promise<void> {
 
 async function measure(api: Api, folder: vscode.Uri, lines: number, kind: EditorMeasurement['kind']): Promise<EditorMeasurement> {
   const text = allianceDraft(createRandom(lines), { lines, ordinaryShare: 0.25 });
-  const uri = vscode.Uri.joinPath(folder, `bench-${lines}-${kind}.md`);
+  const uri = vscode.Uri.joinPath(folder, `bench-${lines}-${kind}.qmd`);
   fs.writeFileSync(uri.fsPath, text);
   await vscode.workspace.getConfiguration('alliance-cite').update('enable', kind === 'linted' ? undefined : false, vscode.ConfigurationTarget.Workspace);
   const document = await vscode.workspace.openTextDocument(uri);
@@ -124,6 +126,7 @@ export async function run(): Promise<void> {
   if (!folder) throw new Error('the bench needs a workspace folder');
   // Every keystroke is linted: the worst case for the extension host, which converts each report.
   await vscode.workspace.getConfiguration('alliance-cite').update('debounceMs', 0, vscode.ConfigurationTarget.Workspace);
+  await vscode.workspace.getConfiguration('alliance-cite').update('fileExtensions', ['.qmd'], vscode.ConfigurationTarget.Workspace);
   const results: EditorMeasurement[] = [];
   for (const lines of SIZES) {
     for (const kind of ['linted', 'off'] as const) results.push(await measure(api, folder, lines, kind));
