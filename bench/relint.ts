@@ -1,10 +1,11 @@
-// Editor latency: re-lints a draft after each one-character edit in its middle, as the extension
-// does on every change (session update, then offsets to line/column), and reports percentiles.
+// Re-lint latency in process: re-lints a draft after each one-character edit in its middle, as the
+// language server does on every change (session update, then offsets to line/column), and reports percentiles.
 // Usage: node relint.js [--edits N] [--warmup N] [--budget-ms MS] [--min-edits N] [--sizes 300,1000,5000]
 import { createLintSession, defaultConfig, LineIndex } from '../src/core';
 import { allianceDraft } from './draft';
 import { percentile } from './stats';
 import { createRandom } from './prng';
+import { middleOffset, TYPED } from './typing';
 
 export interface LatencyResult {
   lines: number;
@@ -14,20 +15,6 @@ export interface LatencyResult {
   max: number;
   /** Findings in the final text, to show the core really worked. */
   diagnostics: number;
-}
-
-const TYPED = 'the quick brown fox jumps over the lazy dog ';
-
-/** Offset of the middle of the draft: just before the end of the first prose line after the midpoint. */
-function middleOffset(text: string): number {
-  let lineStart = text.indexOf('\n', Math.floor(text.length / 2)) + 1;
-  while (lineStart > 0 && lineStart < text.length) {
-    const lineEnd = text.indexOf('\n', lineStart);
-    const line = text.slice(lineStart, lineEnd);
-    if (/^[A-Z][^|`]*[a-z]/.test(line)) return lineEnd - 1;
-    lineStart = lineEnd + 1;
-  }
-  return Math.floor(text.length / 2);
 }
 
 /**

@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import type { CorpusSummary } from './generate';
 import type { LatencyResult } from './relint';
+import type { ServerLatency } from './server';
 import type { Summary } from './stats';
 
 export interface ToolReport {
@@ -17,6 +18,8 @@ export interface ToolReport {
 export interface BenchFigures {
   reports: ToolReport[];
   latency: LatencyResult[] | string;
+  /** Keystroke latency of the language server, didChange to diagnostics. */
+  server: ServerLatency[] | string;
   options: { quick: boolean; runs: number; edits: number };
   corpus: CorpusSummary;
   asOf: string;
@@ -43,12 +46,12 @@ function ratio(a: ToolReport | undefined, b: ToolReport | undefined, measure: 'w
   return x && y && !a.failure && !b.failure ? x.median / y.median : undefined;
 }
 
-function latencyFor(latency: BenchFigures['latency'], lines: number): LatencyResult | undefined {
+function latencyFor<T extends { lines: number }>(latency: T[] | string, lines: number): T | undefined {
   return typeof latency === 'string' ? undefined : latency.find((l) => l.lines === lines);
 }
 
-/** The last line of the run: `bench: cli/markdownlint-cli2=R1 cli/parse-floor=R2 relint-p95-5000=Tms relint-p95-300=Tms`. */
-export function summaryLine(reports: ToolReport[], latency: BenchFigures['latency']): string {
+/** The last line of the run: `bench: cli/markdownlint-cli2=R1 cli/parse-floor=R2 relint-p95-5000=Tms relint-p95-300=Tms lsp-p95-5000=Tms`. */
+export function summaryLine(reports: ToolReport[], latency: BenchFigures['latency'], server: BenchFigures['server']): string {
   const byName = (name: string): ToolReport | undefined => reports.find((r) => r.name === name);
   const r = (value: number | undefined): string => (value === undefined ? 'n/a' : value.toFixed(2));
   const ms = (value: number | undefined): string => (value === undefined ? 'n/a' : `${value.toFixed(1)}ms`);
@@ -59,6 +62,7 @@ export function summaryLine(reports: ToolReport[], latency: BenchFigures['latenc
     `cli/parse-floor=${r(ratio(cli, byName('parse-floor')))}`,
     `relint-p95-5000=${ms(latencyFor(latency, 5000)?.p95)}`,
     `relint-p95-300=${ms(latencyFor(latency, 300)?.p95)}`,
+    `lsp-p95-5000=${ms(latencyFor(server, 5000)?.p95)}`,
   ].join(' ');
 }
 
@@ -122,6 +126,18 @@ export function printReport(figures: BenchFigures, print: (line: string) => void
       md.push(`| ${l.lines} lines | ${l.p50.toFixed(2)} ms | ${l.p95.toFixed(2)} ms | ${l.max.toFixed(2)} ms | ${l.diagnostics} | ${target || (cut ? '' : '—')}${cut} |`);
     }
   }
-  md.push('', `Summary line: \`${summaryLine(reports, latency)}\``, '');
+  md.push('', '| draft (language server) | p50 | p95 | max | findings |', '| --- | --- | --- | --- | --- |');
+  if (typeof figures.server === 'string') {
+    print(`language-server latency: ${figures.server}`);
+    md.push(`| ${figures.server} | | | | |`);
+  } else {
+    print('language server, didChange to diagnostics over stdio (pull, debounce 0):');
+    for (const l of figures.server) {
+      const cut = l.edits < options.edits ? `  (only ${l.edits} edits, the time budget ran out)` : '';
+      print(`  ${String(l.lines).padStart(5)} lines  p50 ${l.p50.toFixed(2)} ms  p95 ${l.p95.toFixed(2)} ms  max ${l.max.toFixed(2)} ms  ${l.diagnostics} findings${cut}`);
+      md.push(`| ${l.lines} lines | ${l.p50.toFixed(2)} ms | ${l.p95.toFixed(2)} ms | ${l.max.toFixed(2)} ms | ${l.diagnostics} |`);
+    }
+  }
+  md.push('', `Summary line: \`${summaryLine(reports, latency, figures.server)}\``, '');
   return md.join('\n');
 }

@@ -10,6 +10,7 @@ import { prepareCorpus } from './generate';
 import { firstLineOf, runTimed, type ProcessRun } from './measure';
 import type { LatencyResult } from './relint';
 import { machineDescription, printReport, summaryLine, type ToolReport } from './report';
+import { measureServerLatency, type ServerLatency } from './server';
 import { summarise } from './stats';
 
 interface BenchOptions {
@@ -96,6 +97,16 @@ function measureLatency(relintScript: string, edits: number, quick: boolean): La
   return JSON.parse(result.stdout.trim().split('\n').pop() ?? '[]') as LatencyResult[];
 }
 
+/** Keystroke latency of the language server (dist/cli.js lsp --stdio), with the same budgets as the re-lint loop. */
+async function serverLatency(root: string, options: BenchOptions): Promise<ServerLatency[] | string> {
+  const budget = options.quick ? { warmup: 1, budgetMs: 4000, minEdits: 3 } : { warmup: 20, budgetMs: 90_000, minEdits: 20 };
+  try {
+    return await measureServerLatency({ root, sizes: [300, 1000, 5000], edits: options.edits, asOf: AS_OF, ...budget });
+  } catch (error) {
+    return `the language server failed: ${error instanceof Error ? error.message : String(error)}`;
+  }
+}
+
 async function main(): Promise<void> {
   const options = parseOptions(process.argv.slice(2));
   const root = resolve(import.meta.dirname, '..');
@@ -120,6 +131,7 @@ async function main(): Promise<void> {
   }
   measureRounds(tools, options.runs, !options.quick, corpus, work);
   const latency = measureLatency(bundles.relint, options.edits, options.quick);
+  const server = cliProblem ? `unavailable: ${cliProblem}` : await serverLatency(root, options);
 
   const reports: ToolReport[] = tools.map((t) => ({
     name: t.name,
@@ -128,11 +140,11 @@ async function main(): Promise<void> {
     cpu: t.runs.length && t.runs.every((r) => r.cpuMs !== undefined) ? summarise(t.runs.map((r) => r.cpuMs ?? 0)) : undefined,
     peakMb: t.runs.length ? Math.max(...t.runs.map((r) => r.peakMb ?? NaN)) : undefined,
   }));
-  const markdown = printReport({ reports, latency, options, corpus: corpusSummary, asOf: AS_OF }, (line) => process.stdout.write(`${line}\n`));
+  const markdown = printReport({ reports, latency, server, options, corpus: corpusSummary, asOf: AS_OF }, (line) => process.stdout.write(`${line}\n`));
   writeFileSync(join(work, 'last-run.md'), markdown);
   process.stdout.write(`(figures as Markdown in ${join(work, 'last-run.md')})\n`);
-  process.stdout.write(`${summaryLine(reports, latency)}\n`);
-  if (reports.some((r) => r.failure) || typeof latency === 'string') process.exitCode = 1;
+  process.stdout.write(`${summaryLine(reports, latency, server)}\n`);
+  if (reports.some((r) => r.failure) || typeof latency === 'string' || typeof server === 'string') process.exitCode = 1;
 }
 
 main().catch((error: unknown) => {

@@ -4,6 +4,7 @@ export const HELP = `Usage: alliance-cite [options] [paths and globs...]
        alliance-cite verify FILE:LINE... [--as-of YYYY-MM-DD]
        alliance-cite report [options] [paths and globs...]
        alliance-cite check-sources [options] [paths and globs...]
+       alliance-cite lsp --stdio
 
 Checks that claims about the AI Alliance in Markdown drafts cite an approved source with a
 retrieval date, and flags forbidden inferences. Without paths, lints **/*.{md,markdown} under
@@ -73,4 +74,5 @@ Examples:
   alliance-cite report --format html=claims.html docs/   publish the claims ledger
   alliance-cite report --stale-within 30d         what goes stale next month
   alliance-cite check-sources --format sarif=sources.sarif docs/
+  alliance-cite lsp --stdio                       run the language server for an editor (docs/editors.md)
 `;

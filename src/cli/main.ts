@@ -4,11 +4,13 @@ import { isMainThread, workerData } from 'node:worker_threads';
 import { version } from '../../package.json';
 import { parseArgs, UsageError, type CliOptions } from './args';
 import { HELP } from './help';
+import { runLsp } from './lsp';
 import { WORKER_ROLE, type WorkerData } from './pool';
 
 async function main(argv: readonly string[]): Promise<number> {
   let options: CliOptions;
   try {
+    if (argv[0] === 'lsp') return await runLsp(argv.slice(1), process.stdout);
     options = parseArgs(argv);
   } catch (error) {
     if (error instanceof UsageError) {

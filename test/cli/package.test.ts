@@ -1,10 +1,11 @@
 // The npm package as users get it: `npm pack` carries what a user runs and nothing else, and the
 // tarball installed into an empty project lints a draft with no dependency missing.
 import { strict as assert } from 'node:assert';
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import { builtinModules } from 'node:module';
 import * as path from 'node:path';
+import { createProtocolConnection, InitializeRequest, StreamMessageReader, StreamMessageWriter } from 'vscode-languageserver-protocol/node';
 import { RULES } from '../../src/core';
 import { AS_OF, CLAIM, REPO_ROOT } from './helpers';
 import { packAndInstall, type PackedInstall } from './packed';
@@ -37,6 +38,9 @@ describe('the npm package', function () {
       'README.md',
       'dist/cli.js',
       'dist/extension.js',
+      'dist/server.js',
+      'dist/web/extension.js',
+      'dist/web/server.js',
       'images/icon.png',
       'package.json',
       'schemas/alliance-cite.schema.json',
@@ -57,7 +61,7 @@ describe('the npm package', function () {
     const installed = path.join(packed.project, 'node_modules');
     assert.deepEqual(fs.readdirSync(installed).filter((name) => !name.startsWith('.')), ['alliance-cite'], 'npm installed something besides alliance-cite');
     const builtins = new Set([...builtinModules, ...builtinModules.map((m) => `node:${m}`)]);
-    for (const bundle of ['cli.js', 'extension.js']) {
+    for (const bundle of ['cli.js', 'extension.js', 'server.js']) {
       const text = fs.readFileSync(path.join(installed, 'alliance-cite', 'dist', bundle), 'utf8');
       const required = [...new Set([...text.matchAll(/\brequire\(\s*["']([^"']+)["']\s*\)/g)].map((m) => m[1]))];
       const external = required.filter((name) => !builtins.has(name) && name !== 'vscode');
@@ -87,5 +91,23 @@ describe('the npm package', function () {
     const baseline = npx(['--as-of', AS_OF, '--baseline-write', 'known.json', 'drafts/']);
     assert.equal(baseline.status, 0, baseline.stderr);
     assert.equal(npx(['--as-of', AS_OF, '--baseline', 'known.json', 'drafts/']).status, 0);
+  });
+
+  it('runs the language server from the package: `alliance-cite lsp --stdio` answers initialize and exits on request', async () => {
+    const child = spawn('npx', ['--no-install', 'alliance-cite', 'lsp', '--stdio'], {
+      cwd: packed.project,
+      env: { PATH: process.env.PATH, HOME: process.env.HOME, npm_config_offline: 'true' },
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
+    const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
+    const connection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
+    connection.listen();
+    const result = await connection.sendRequest(InitializeRequest.type, { processId: process.pid, rootUri: null, workspaceFolders: null, capabilities: {} });
+    assert.deepEqual(result.serverInfo, { name: 'alliance-cite', version: PACKAGE.version });
+    assert.ok(result.capabilities.codeActionProvider);
+    await connection.sendRequest('shutdown');
+    await connection.sendNotification('exit');
+    assert.equal(await exited, 0);
+    connection.dispose();
   });
 });

@@ -57,7 +57,11 @@ export function ensureTools(): Tools {
  * Creates a per-run folder: XDG and temp folders (so nothing is written into the home folder),
  * user data with quiet settings, an extensions folder, and a copy of the fixture workspace.
  */
-export function prepareRun(name: string, fixture: string | null = FIXTURE_WORKSPACE, options: { untrusted?: boolean } = {}): Run {
+export function prepareRun(
+  name: string,
+  fixture: string | null = FIXTURE_WORKSPACE,
+  options: { untrusted?: boolean; userSettings?: Record<string, unknown> } = {},
+): Run {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), `alliance-cite-${name}-`));
   const dirs = Object.fromEntries(RUN_DIRS.map((d) => [d, path.join(root, d)])) as Record<RunDir, string>;
   for (const dir of Object.values(dirs)) fs.mkdirSync(dir, { recursive: true });
@@ -81,6 +85,7 @@ export function prepareRun(name: string, fixture: string | null = FIXTURE_WORKSP
         'security.workspace.trust.enabled': options.untrusted === true,
         'security.workspace.trust.startupPrompt': 'never',
         'security.workspace.trust.banner': 'never',
+        ...options.userSettings,
       },
       null,
       2,
