@@ -9,7 +9,7 @@ import { CLAIM_RULES, DOCUMENT_RULES, type Finding, type RuleContext } from './r
 import { stubContext } from './fixes/stubs';
 import { LineIndex } from './text';
 import type { Config, Diagnostic, LintOptions, LintResult, RuleId } from './types';
-import { compileLexicon } from './language/claims';
+import { compileLexicon } from './language/lexicon';
 import { hasPhrase } from './language/phrases';
 
 /** Lints one Markdown draft: claims without approved, dated citations and forbidden inferences. */

@@ -1,7 +1,7 @@
 import { parse } from 'yaml';
 import { categoriesYaml, lexiconYaml, sourcesYaml } from '../data/embedded';
 import { RULES } from '../rules';
-import type { CategoryPolicy, Config, Lexicon, RuleId, RuleSetting, SourcePattern, SourceTypeInfo } from '../types';
+import type { CategoryPolicy, Config, Lexicon, RuleId, RuleSetting } from '../types';
 
 let cached: Config | undefined;
 

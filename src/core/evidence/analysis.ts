@@ -1,4 +1,7 @@
-import { ALLIANCE_SUBJECT, CLAIM_VERB, compileLexicon, isHeadline, isQuotedSpeech, LEADING_ADVERBIAL, judgeSentence, PRODUCT_NAMES, withoutLookalikes, type ClaimJudgement, type Lexicons, type SentenceContext } from '../language/claims';
+import { judgeSentence, type ClaimJudgement, type SentenceContext } from '../language/claims';
+import { compileLexicon, PRODUCT_NAMES, withoutLookalikes, type Lexicons } from '../language/lexicon';
+import { ALLIANCE_SUBJECT, isQuotedSpeech, LEADING_ADVERBIAL } from '../language/subjects';
+import { CLAIM_VERB, isHeadline } from '../language/verbs';
 import { resolveCitations, type Resolution } from './citations';
 import { findInference, rejectsInference, type InferenceMatch } from '../language/inferences';
 import { hasPhrase } from '../language/phrases';

@@ -2,7 +2,7 @@
 // OSAID), whether the Alliance or one of its projects wrote it ("we" is then the Alliance), which
 // projects it names, and its own date (which fixes the year of "checked June 10").
 import type { DocumentModel } from '../markdown/model';
-import { type Lexicons, mentionsOsaid, withoutLookalikes } from './claims';
+import { type Lexicons, mentionsOsaid, withoutLookalikes } from './lexicon';
 import { yearOf } from './dates';
 import { hasPhrase, phraseRegex } from './phrases';
 
