@@ -3,7 +3,7 @@ import { compileLexicon, PRODUCT_NAMES, withoutLookalikes, type Lexicons } from 
 import { ALLIANCE_SUBJECT, isQuotedSpeech, LEADING_ADVERBIAL } from '../language/subjects';
 import { CLAIM_VERB, isHeadline } from '../language/verbs';
 import { resolveCitations, type Resolution } from './citations';
-import { findInference, rejectsInference, type InferenceMatch } from '../language/inferences';
+import { badgeInference, findInference, rejectsInference, type InferenceMatch } from '../language/inferences';
 import { hasPhrase } from '../language/phrases';
 import { TITLE_FIELDS, type DocumentModel, type Unit } from '../markdown/model';
 import { sentencesOf, type Sentence } from '../language/sentences';
@@ -61,7 +61,12 @@ export function analyse(model: DocumentModel, config: Config): Analysis {
     let sameBlock = false;
     let lookalikeContext = false;
     // A table of rejected statements: a row whose reason cell refutes what its statement cell says.
-    const rowRejects = unit.kind === 'table-row' && unit.segments.length > 1 && rejectsInference(unit.segments.map((s) => s.masked).join(' | '));
+    // A table of rejected statements, or a list item with its verdict ("… **Misleading**"): the
+    // rejection in one part covers the whole row or item.
+    const unitText = unit.segments.map((s) => s.masked).filter((m) => !/^[\s?—–-]*$/.test(m)).join(' | ');
+    const rowRejects = (unit.kind === 'table-row' && unit.segments.length > 1) || unit.kind === 'list-item' ? rejectsInference(unitText) : false;
+    // A comparison row that ticks an Alliance affiliation beside a safety or openness quality.
+    const badge = unit.kind === 'table-row' && !rowRejects ? badgeInference(unitText) : undefined;
     for (const sentence of sentencesOf(unit)) {
       const named = hasPhrase(lex.subjects, sentence.text);
       const text = memo(lookalikeCacheFor(lex), sentence.text, () => withoutLookalikes(sentence.text, lex));
@@ -81,6 +86,7 @@ export function analyse(model: DocumentModel, config: Config): Analysis {
       const relevantInference = inference && /Alliance|\bmember|\bproject/i.test(inferenceText);
       if (relevantInference && rowRejects) continue;
       if (relevantInference) inferences.push({ unit, sentence, match: inference });
+      else if (badge && !sameBlock) inferences.push({ unit, sentence, match: badge });
       const mentionsAlliance = hasPhrase(lex.subjects, text) || (aboutAlliance && /\bAlliance\b/.test(text));
       // A sentence that names an inference only to reject it is not a claim; one that also states
       // the Alliance's role ("is not a regulator, and membership is no evidence of safety") still is.
@@ -91,7 +97,11 @@ export function analyse(model: DocumentModel, config: Config): Analysis {
       const titleLike = unit.kind === 'heading' || (unit.kind === 'front-matter' && TITLE_FIELDS.has(unit.field ?? 'title'));
       const short = (text.match(/\p{L}+/gu) ?? []).length < 7;
       // A run-in label ("**New members.**") or a bare name in a list states nothing.
-      const label = unit.kind === 'list-item' && (text.match(/\p{L}+/gu) ?? []).length < 4 && !/\d|:/.test(text) && !CLAIM_VERB.test(text);
+      // A link, a name or a chapter title in a list ("- Open Source AI Definition", "- 37:30 — The
+      // OSAID and data") states nothing, unless its lead-in makes the items claims or it is a
+      // "Key: value" line of an infobox.
+      const words = (text.match(/\p{L}+/gu) ?? []).length;
+      const label = (unit.kind === 'list-item' && !leadIn && words <= 10 && !CLAIM_VERB.test(text) && !(hasPhrase(lex.subjects, text) && /[,(]/.test(text)) && !/^\W*(?:not|no|never)\b/i.test(text) && !/^\s*[A-Z][\w &/()-]{0,30}:\s+\S/.test(text.replace(/^\W+/, ''))) || (unit.kind === 'table-row' && words <= 5 && !/\d/.test(text) && !CLAIM_VERB.test(text) && !(unit.headers ?? []).some((h) => h.length > 0) && unit.segments.filter((s) => s.masked.trim()).length < 2);
       if (label || (titleLike ? !isHeadline(text) : short && !/\d/.test(text) && unit.kind !== 'list-item' && unit.kind !== 'table-row' && !CLAIM_VERB.test(text))) {
         if (titleLike) previousAboutAlliance = false;
         continue;

@@ -14,11 +14,11 @@ const PRESS_SUBJECT = /\b(?:press|media|news|newspapers?|reporters?|journalists?
 
 const CURRENT_MARKER = /\b(?:now|currently|today|as\s+of|at\s+present|presently|still|these\s+days|has\s+since|have\s+since|so\s+far|to\s+date)\b/i;
 
-const SYSTEM_SAFE = /\b(?:is|are|was|were|be|being|been|as|remains?|proven|deemed|considered|certified\s+as|rated)\s+(?:not\s+|now\s+|fully\s+|completely\s+|entirely\s+|inherently\s+|therefore\s+|thus\s+|also\s+|independently\s+|demonstrably\s+)*(?:safe|unsafe|vetted|trusted|trustworthy|secure|harmless|risk-free|safety[- ](?:approved|certified|tested))\b|\b(?:safe|vetted|trusted)\s+(?:to|for)\s+(?:use|deploy)|\b(?:can|could|may)\s+(?:safely\s+)?trust\s+(?:it|them|the\s+model|the\s+system)\b|\b(?:is|are|was|were|be|been)\s+(?:[\w-]+\s+){0,3}?(?:[\w]+-)?(?:vetted|safe|trusted|certified|compliant|trustworthy)\b|\bmeets?\s+(?:[\w-]+\s+){0,3}(?:compliance|regulatory|safety|security|trust|federal|government|procurement|privacy)\s+(?:requirements|obligations|standards)|(?:[\w-]+[- ])?grade\s+(?:security|safety)|\bsecurity\s+out\s+of\s+the\s+box|\b(?:safe|secure)\s+by\s+(?:design|default)|\bmeets?\s+(?:the\s+)?(?:EU\s+)?AI\s+Act\b|\b(?:is|are)\s+(?:\w+\s+)?compliant\b|\b(?:treated|regarded|considered)\s+as\s+(?:low[- ]risk|safe)\b|\b(?:found|showed|shows|reported|revealed|detected)\s+no\s+(?:critical\s+|serious\s+|major\s+)?(?:jailbreak\s+|security\s+|safety\s+)?(?:vulnerabilit\w+|issues|flaws|risks)|\bpassed\s+(?:an?\s+)?(?:independent\s+|external\s+|third-party\s+)?(?:red[- ]team\w*|safety|security)\s+(?:evaluation|audit|test|assessment|review)/i;
+const SYSTEM_SAFE = /^\W*(?:trusted|vetted|approved|certified)\s+by\b|\b(?:safe|vetted|trusted|secure)\s+(?:to|for)\s+(?!say\b|assume\b)\w+|\b(?:is|are|was|were|be|being|been|as|remains?|proven|deemed|considered|certified\s+as|rated)\s+(?:not\s+|now\s+|fully\s+|completely\s+|entirely\s+|inherently\s+|therefore\s+|thus\s+|also\s+|independently\s+|demonstrably\s+)*(?:safe|unsafe|vetted|trusted|trustworthy|secure|harmless|risk-free|safety[- ](?:approved|certified|tested))\b|\b(?:safe|vetted|trusted)\s+(?:to|for)\s+(?:use|deploy)|\b(?:can|could|may)\s+(?:safely\s+)?trust\s+(?:it|them|the\s+model|the\s+system)\b|\b(?:is|are|was|were|be|been)\s+(?:[\w-]+\s+){0,3}?(?:[\w]+-)?(?:vetted|safe|trusted|certified|compliant|trustworthy)\b|\bmeets?\s+(?:[\w-]+\s+){0,3}(?:compliance|regulatory|safety|security|trust|federal|government|procurement|privacy)\s+(?:requirements|obligations|standards)|(?:[\w-]+[- ])?grade\s+(?:security|safety)|\bsecurity\s+out\s+of\s+the\s+box|\b(?:safe|secure)\s+by\s+(?:design|default)|\bmeets?\s+(?:the\s+)?(?:EU\s+)?AI\s+Act\b|\b(?:is|are)\s+(?:\w+\s+)?compliant\b|\b(?:treated|regarded|considered)\s+as\s+(?:low[- ]risk|safe)\b|\b(?:found|showed|shows|reported|revealed|detected)\s+no\s+(?:critical\s+|serious\s+|major\s+)?(?:jailbreak\s+|security\s+|safety\s+)?(?:vulnerabilit\w+|issues|flaws|risks)|\bpassed\s+(?:an?\s+)?(?:independent\s+|external\s+|third-party\s+)?(?:red[- ]team\w*|safety|security)\s+(?:evaluation|audit|test|assessment|review)/i;
 
-export const ROLE_SAFETY = /\b(?:regulator|regulat\w+|standards?\s+body|legal\s+force|safety\s+approval|approv\w+|certif\w+|vets?|vetting|vouch\w*|endorse\w*|audits?|accredit\w*|enforce\w*|guarantee\w*)\b/i;
+export const ROLE_SAFETY = /\b(?:regulator|regulat\w+|standards?\s+body|public\s+body|government(?:al)?\s+(?:body|agency)|certification\s+body|standards\s+organi[sz]ation|legal\s+force|safety\s+approval|approv\w+|certif\w+|vets?|vetting|vouch\w*|endorse\w*|audits?|accredit\w*|enforce\w*|guarantee\w*)\b/i;
 
-export const OPEN_PREDICATE = /\b(?:is|are|was|were|be|isn['’]t|aren['’]t|qualif\w+\s+as|counts?\s+as|count\s+as|meets?|met|compl\w+\s+with|under|labell?ed|called|marketed\s+as|described\s+as|considered)\s+(?:not\s+|truly\s+|fully\s+|genuinely\s+|really\s+|an?\s+|also\s+|therefore\s+)*(?:open[- ]source|open\s+source\s+ai|osaid|open\s+by\s+the\s+osi|the\s+open\s+source\s+ai\s+definition|osi[- ]approved|open[- ]weights?)\b/i;
+export const OPEN_PREDICATE = /\b(?:is|are|was|were|be|isn['’]t|aren['’]t|qualif\w+\s+as|counts?\s+as|count\s+as|meets?|met|compl\w+\s+with|under|labell?ed|called|marketed\s+as|described\s+as|considered)\s+(?:not\s+|truly\s+|fully\s+|genuinely\s+|really\s+|an?\s+|also\s+|therefore\s+)*(?:open[- ]source(?!\s+(?:platform|protocol|library|librar\w+|toolkit|framework|tools?|projects?|software|code|codebase|repositor\w+|stack|community|initiative|effort|foundation|components?|harness|benchmark))|open\s+source\s+ai|osaid|open\s+by\s+the\s+osi|the\s+open\s+source\s+ai\s+definition|osi[- ]approved|open[- ]weights?)\b/i;
 
 const PROJECT_SCOPED = /\b(?:project|repository|repo|model|dataset|data\s+set|toolkit|library|benchmark|weights|code\s+base|codebase)\b/i;
 
@@ -30,7 +30,7 @@ const FOUNDING_LAUNCH = /\b(?:launched|launch|launches|launching|formed|formatio
 
 const MISSION = /\b(?:mission|aims?\s+to|aim\s+is|goal|purpose|role\s+is|practical\s+role|vision|dedicated\s+to|committed\s+to|seeks?\s+to|exists\s+(?:to|so\s+that|for)|believes|wants|aspires?\s+to|envisions?|prioriti[sz]es|champions|stands\s+for|is\s+set\s+on|is\s+focused\s+on|focuses\s+on|advocates\s+for)\b/i;
 
-const MEMBER_NOUN = /\bmembers\b|\bmembership\b|\bmember\s+(?:of|since|organi[sz]ations?|companies|institutions|universities|labs|firms|startups|start-ups|directory|list|count|roster)\b|\b(?:AI\s+)?Alliance\s+members?\b|\bbelongs?\s+to\s+(?:both\s+)?the\s+(?:AI\s+)?Alliance\b|\b(?:a|an|the|founding|new|general|core|newest|latest)\s+member\b|\bjoin(?:ed|s|ing)?\s+(?:the\s+)?(?:AI\s+)?Alliance\b|\bjoined\b/i;
+const MEMBER_NOUN = /\bmembers\b|\bmembership\b|\b(?:officially\s+)?part\s+of\s+the\s+(?:AI\s+)?Alliance\b(?!['’]s)|\b(?:entire|whole)\s+(?:AI\s+)?Alliance(?:\s+community)?\b|\bmember\s+(?:of|since|organi[sz]ations?|companies|institutions|universities|labs|firms|startups|start-ups|directory|list|count|roster)\b|\b(?:AI\s+)?Alliance\s+members?\b|\bbelongs?\s+to\s+(?:both\s+)?the\s+(?:AI\s+)?Alliance\b|\b(?:a|an|the|founding|new|general|core|newest|latest)\s+member\b|\bjoin(?:ed|s|ing)?\s+(?:the\s+)?(?:AI\s+)?Alliance\b|\bjoined\b/i;
 
 const NON_MEMBERS = /\b(?:notably\s+)?(?:absent|missing)\s+(?:are|were|from\s+the\s+(?:list|roster|membership))\b|\bnot\s+among\s+(?:the\s+)?(?:members|founding|signatories)|\bnot\s+included\s+(?:were|are)\b|\b(?:are|were|is|was)\s+not\s+(?:part\s+of|in)\s+(?:the|this)\s+(?:effort|group|alliance|coalition|initiative|consortium)\b|\b(?:were|are)\s+not\s+(?:included|among)\b|\b(?:did\s+not|didn['’]t|declined\s+to|chose\s+not\s+to)\s+join\b|\bstayed\s+out\b/i;
 
@@ -45,7 +45,9 @@ const PROPER_OR_NUMBER = /(?<!^)\b(?:[A-Z][\p{L}&-]+|\d[\d,.]*)/u;
  * A project's own sentences ("The Open Agent Hub is a community of projects…", "Tapestry is
  * meant to let institutions…") are project claims even where mission or membership words occur.
  */
-export function projectScoped(category: [Category, PolicyKey] | undefined, text: string, projectSubject: boolean, firstPersonClaim: boolean): [Category, PolicyKey] | undefined {
+export function projectScoped(category: [Category, PolicyKey] | undefined, text: string, projectSubject: boolean, firstPersonClaim: boolean, projectItem = false): [Category, PolicyKey] | undefined {
+  // A project's row that mentions licences ("detects licence conflicts") describes the project.
+  if (projectItem && category?.[0] === 'governance-licensing' && !ALLIANCE_WIDE.test(text) && !/\b(?:licen[cs]ed|released|distributed|available)\s+under\b/i.test(text)) return ['project', 'project'];
   if (!category) return projectSubject && CLAIM_VERB.test(text) ? ['project', 'project'] : firstPersonClaim ? ['project', 'project'] : undefined;
   // "It is maintained by two Alliance members": who maintains a project is a fact about the project.
   const agent = /\b(?:maintained|developed|led|run|built|created|supported|backed|funded|governed|stewarded)\s+by\b/i.test(text);
@@ -56,7 +58,7 @@ export function projectScoped(category: [Category, PolicyKey] | undefined, text:
 // A key/value row of an event page or project page ("| **Date** | June 24, 2026 |", "| Authors | …").
 const INFOBOX_KEYS: [RegExp, [Category, PolicyKey]][] = [
   [/^(?:date|dates|when|location|venue|where|place|city)$/i, ['project', 'project']],
-  [/^(?:authors?|maintainers?|owners?|leads?|lead\s+developers?|principal\s+developer|developers?|contributors?|team|status|stage|maturity|work\s*groups?|steward)$/i, ['project', 'project']],
+  [/^(?:authors?|maintainers?|owners?|(?:technical\s+|project\s+|team\s+)?leads?|lead\s+developers?|principal\s+developer|developers?|contributors?|team|status|stage|maturity|work\s*groups?|steward)$/i, ['project', 'project']],
   [/^(?:licen[cs]es?|license\s+type)$/i, ['governance-licensing', 'governance-licensing/project']],
   [/^(?:founded|launched|established|founders?|founding\s+members?)$/i, ['founding', 'founding']],
   [/^(?:members?|membership|member\s+count|number\s+of\s+members)$/i, ['membership', 'membership']],
@@ -87,7 +89,8 @@ export function categoryOf(text: string, lex: Lexicons, aboutTheAlliance: boolea
   // A system is (not) safe: needs independent evidence whoever the subject is.
   if (SYSTEM_SAFE.test(text) && !/\bsafe\s+harbou?r\b/i.test(text) && !/\b(?:OSAID|OSI|open[- ]source)[- ]compliant\b/i.test(text) && !/\b(?:whether|if)\b[^.;:]{0,60}\b(?:is|are|was|were)\s+(?:not\s+)?(?:safe|vetted|trusted|secure)\b/i.test(text)) {
     const system = /\b(?:models?|systems?|llms?|tools?|platforms?|weights|releases?|products?|applications?|apps?|agents?|it|they|its|their|chatbots?|assistants?|stacks?|sdks?)\b/i.test(text.replace(/\bAI\s+Alliance\b/g, '')) || /\b[A-Z][\w]*-\d|\b[A-Z][a-z]+[A-Z]\w*|\bcustomers\s+can\s+trust\b/.test(text);
-    if (aboutTheAlliance && !system) return ['safety', 'safety'];
+    // The Alliance's own role ("the Alliance is not a safe harbour") only when it is the subject.
+    if (aboutTheAlliance && !system && (ALLIANCE_SUBJECT.test(text.trimStart().replace(LEADING_ADVERBIAL, '')) || /^\s*(?:it|its)\b/i.test(text))) return ['safety', 'safety'];
     return ['safety', 'safety/system'];
   }
   const openAsked = /\b(?:whether|if)\b[^.;]{0,80}\b(?:is|are|count|counts|qualif\w+|meets?)\b/i.test(text);
@@ -97,7 +100,7 @@ export function categoryOf(text: string, lex: Lexicons, aboutTheAlliance: boolea
   const foundingPair = /\bIBM\b.{0,40}\bMeta\b|\bMeta\b.{0,40}\bIBM\b/.test(text) && FOUNDING_LAUNCH.test(text);
   const memberClaim = members && !/\bmember\s+(?:of|states?)\b(?!\s+the\s+(?:AI\s+)?Alliance)/i.test(text) && (PROPER_OR_NUMBER.test(text) || MEMBER_COMPOSITION.test(text.trim()) || /\bthe\s+membership\b|\b(?:make|makes)\s+up\b|\baccount\s+for\b|\bmajority\b|\bpercent\b|%|\b(?:grew|grown|doubled|tripled|quadrupled|increased|rose|fell|shrank|declined|expanded)\b/i.test(text));
   // Who is not a member: "Notably absent are OpenAI, Google and Microsoft."
-  if (ctx.aboutAlliance && NON_MEMBERS.test(text) && PROPER_OR_NUMBER.test(text)) return ['membership', 'membership'];
+  if (ctx.aboutAlliance && NON_MEMBERS.test(text) && PROPER_OR_NUMBER.test(text)) return FOUNDING_STRONG.test(text) ? ['founding', 'founding'] : ['membership', 'membership'];
   // The Alliance's project tiers are its own governance terms: no other subject is needed.
   const tiers = /\b(?:managed|supported|member)[\s-]projects?\b/i.test(text);
   // "The repository code is distributed under the MIT License" in a draft about the Alliance: a
@@ -119,7 +122,7 @@ export function categoryOf(text: string, lex: Lexicons, aboutTheAlliance: boolea
   // Organisations make a membership claim when they are counted or listed ("more than 200
   // organizations", "brings together companies, universities…"), not in passing ("open institutions").
   const organisations = /\b(?:organi[sz]ations|companies|universities|institutions|startups|start-ups|collaborators|participants|signatories)\b/i.test(withoutMemberProjects) && (/\d|\b(?:includ\w*|compris\w*|spans?|span(?:ning|ned)|brings?\s+together|consists?|among|dozens|hundreds|range\s+from|from\s+\w+\s+to)\b/i.test(text) || /\b[A-Z][\w&.-]+(?:\s+[A-Z][\w&.-]+)*,\s+[A-Z][\w&.-]+/.test(text));
-  if (has('membership') && (members || organisations)) return ['membership', 'membership'];
+  if ((has('membership') || memberClaim) && (members || organisations)) return ['membership', 'membership'];
   if (MISSION.test(text) && aboutTheAlliance) return ['other', 'other'];
   if (governance) return governanceOf(text, lex);
   return restOf(text, lex, aboutTheAlliance, has, members, ctx);

@@ -23,7 +23,7 @@ export interface ClaimJudgement {
   negated: boolean;
 }
 
-const PLAN = /\b(?:will(?!\s+not\s+(?:certify|approve|regulate|endorse|vet))|shall|plans?\s+to|planning\s+to|planned|intends?\s+to|intending\s+to|(?:is|are)\s+going\s+to|hopes?\s+to|(?:is|are)\s+set\s+to|promis(?:es|ed)\s+to|pledg(?:es|ed)\s+to|vows?\s+to|would\s+like\s+to|upcoming|later\s+this\s+year|next\s+year|in\s+the\s+coming|has\s+(?:big|ambitious|bold|grand)\s+plans)\b/i;
+const PLAN = /\b(?:will(?!\s+not\s+(?:certify|approve|regulate|endorse|vet))|(?:i|we)['’]ll|shall|plans?\s+to|planning\s+to|planned|intends?\s+to|intending\s+to|(?:is|are)\s+going\s+to|hopes?\s+to|(?:is|are)\s+set\s+to|promis(?:es|ed)\s+to|pledg(?:es|ed)\s+to|vows?\s+to|would\s+like\s+to|upcoming|later\s+this\s+year|next\s+year|in\s+the\s+coming|has\s+(?:big|ambitious|bold|grand)\s+plans)\b/i;
 
 const NORMATIVE = /\b(?:should|ought\s+to|must|need\s+to|needs\s+to|have\s+to|has\s+to)\b/i;
 
@@ -90,7 +90,7 @@ export function judgeSentence(text: string, lex: Lexicons, ctx: SentenceContext)
     return undefined;
   }
   const aboutTheAlliance = subject !== undefined || pronoun || elided || projectSubject || firstPerson || ctx.infobox === true;
-  const category = ctx.aboutAlliance ? projectScoped(categoryOf(withoutAttribution(main), lex, aboutTheAlliance, ctx), main, projectSubject, firstPerson && CLAIM_VERB.test(main)) : ['open-source-ai', 'open-source-ai'] as [Category, PolicyKey];
+  const category = ctx.aboutAlliance ? projectScoped(categoryOf(withoutAttribution(main), lex, aboutTheAlliance, ctx), main, projectSubject, firstPerson && CLAIM_VERB.test(main), ctx.projectItem === true && ctx.firstInUnit === true) : ['open-source-ai', 'open-source-ai'] as [Category, PolicyKey];
   if (!category) return undefined;
   const [cat, policy] = category;
   const event = PAST_EVENT.test(text) && (cat === 'founding' || cat === 'membership' || cat === 'project');

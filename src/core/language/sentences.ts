@@ -46,7 +46,9 @@ function rowSentence(unit: Unit): Sentence[] {
   const first = unit.segments[0];
   const last = unit.segments[unit.segments.length - 1];
   if (!first) return [];
-  const label = (seg: Segment, i: number) => (unit.headers?.[i] ? `${unit.headers[i]}: ${seg.masked.trim()}` : seg.masked.trim());
+  // A cell that holds only "?" or a dash says "unknown" or "none"; it must not read as a question.
+  const blank = (seg: Segment) => /^[\s?—–-]*$/.test(seg.masked);
+  const label = (seg: Segment, i: number) => (blank(seg) ? '' : unit.headers?.[i] ? `${unit.headers[i]}: ${seg.masked.trim()}` : seg.masked.trim());
   // A cell holds prose when it makes a statement: five words or more, and a verb or a full stop
   // (a long project name in its own cell is a label).
   const prose = unit.segments.map((seg) => (seg.masked.match(/\p{L}+/gu) ?? []).length >= 5 && (/[.!?]["”')]?\s*$/.test(seg.masked.trim()) || /\b(?:is|are|was|were|has|have|had|will|can|does|did)\b/i.test(seg.masked)));
@@ -56,11 +58,11 @@ function rowSentence(unit: Unit): Sentence[] {
   const split = prose.map((isProse, i) => (isProse ? splitSegment(unit.segments[i]) : []));
   // A record whose one prose cell holds one sentence stays one sentence, as a row of short cells does.
   if (prose.filter(Boolean).length < 2 && split.every((sentences) => sentences.length < 2)) {
-    const text = unit.segments.map((seg) => seg.masked.trim()).filter(Boolean).join(' | ');
+    const text = unit.segments.map((seg) => (blank(seg) ? '' : seg.masked.trim())).filter(Boolean).join(' | ');
     if (!/\p{L}/u.test(text)) return [];
     const to = filled[filled.length - 1] ?? last;
     const end = to.start + to.masked.trimEnd().length;
-    const labelled = unit.headers?.length ? unit.segments.map(label).join(' | ') : text;
+    const labelled = unit.headers?.length ? unit.segments.map(label).filter(Boolean).join(' | ') : text;
     return [{ start: rowStart, end: Math.max(rowStart, end), text: labelled, scopeEnd: unit.end, segment: first }];
   }
   const out: Sentence[] = [];

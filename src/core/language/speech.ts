@@ -14,18 +14,24 @@ function afterLeadingClause(t: string): string[] {
   for (let i = t.indexOf(','); i !== -1 && i < 160; i = t.indexOf(',', i + 1)) out.push(t.slice(i + 1).trimStart());
   return out;
 }
-const NAVIGATION = /^(?:(?:an?|our|this)\s+(?:[\w,-]+\s+){0,3}(?:list|guide|overview|summary|collection|round-?up|selection|primer|explainer|briefing|timeline|reading\s+list)\s+(?:of|to|for|on|about)\b|for\s+(?:more|details|further)|more\s+(?:information|details|at|on)|learn\s+more|read\s+more|find\s+out\s+more|details\s+(?:are|can\s+be)\s+found|(?:this|the\s+following|below|the\s+(?:table|list)(?:\s+below)?|this\s+(?:table|list|section|memo|article|post|page|guide|document|note|draft|report|brief|explainer|faq|talk|wiki|checklist|newsletter|issue|episode|website|site|repo|repository|readme)|in\s+this\s+(?:post|article|memo|guide|section|talk|issue|episode))\s+(?:lists?|describes?|summari[sz]es?|covers?|explains?|sets\s+out|advises?|shows?|collects?|gives?|outlines?|looks\s+at|walks|reviews?|compares?|tracks?|records?|documents?|is\s+for|contains\s+(?:links|notes|pointers))\b|here\s+(?:is|are)\b|(?:this|next|last)\s+(?:week|month|issue|edition|episode)\s*:|for\s+reference\b)/i;
+const NAVIGATION = /^(?:(?:an?|our|this)\s+(?:[\w,-]+\s+){0,3}(?:list|guide|overview|summary|collection|round-?up|selection|primer|explainer|briefing|timeline|reading\s+list)\s+(?:of|to|for|on|about)\b|for\s+(?:more|details|further)|more\s+(?:information|details|at|on)|learn\s+more|read\s+more|find\s+out\s+more|details\s+(?:are|can\s+be)\s+found|(?:this|the\s+following|below|the\s+(?:table|list)(?:\s+below)?|this\s+(?:table|list|section|memo|article|post|page|guide|document|note|draft|report|brief|explainer|faq|talk|wiki|checklist|newsletter|issue|episode|website|site|repo|repository|readme|file|chapter|handbook|tutorial|course|module|glossary)|in\s+this\s+(?:post|article|memo|guide|section|talk|issue|episode))\s+(?:lists?|describes?|summari[sz]es?|covers?|explains?|sets\s+out|advises?|shows?|collects?|gives?|outlines?|looks\s+at|walks|reviews?|compares?|tracks?|records?|documents?|is\s+for|contains\s+(?:links|notes|pointers))\b|here\s+(?:is|are)\b|(?:[\w-]+\s+){0,3}?(?:this|next|last)\s+(?:week|month|issue|edition|episode)\s*:|for\s+reference\b)/i;
 // Where to read more, anywhere in the sentence: "The rest of the documentation is maintained in the repository."
 const POINTER = /\b(?:documentation|docs|details|information|source\s+code)\s+(?:is|are)\s+(?:currently\s+|now\s+|also\s+)?(?:maintained|available|kept|found|hosted)\s+(?:in|at|on)\b|\b(?:page|site|post|document|guide)\s+(?:lives|is)\s+at\b|\bcan\s+be\s+found\s+at\b/i;
 const SELF_REPORT = /^(?:we|i)\s+(?:checked|reviewed|compared|tested|looked|asked|read|spoke|evaluated|wrote|collected|gathered|tracked|used|met|visited|attended|interviewed|sampled|surveyed|analy[sz]ed|coded|counted|examined|scraped|downloaded|did\s+not\s+interview)\b|\b(?:we|I)\s+(?:profile|feature|highlight|interview|cover|track|round\s+up|summari[sz]e)\b|\b(?:require|requires|need|needs)\s+our\s+own\b/i;
 const CHANGELOG = /^(?:added|fixed|removed|updated|changed|improved|bumped|refactored|deprecated|renamed|dropped)\b/i;
 const TITLE_LIKE = /^(?:how|why|what|when|where|who|which|inside|understanding|about|on|a\s+guide|guide|notes?\s+on|faq|q&a|questions)\b/i;
-const SPECULATION = /\b(?:(?:the|an?)\s+(?:open\s+|real\s+|key\s+)?question\s+(?:is|remains)\s+(?:whether|if|how)|question\s+of\s+whether|(?:it\s+is|it['’]s)\s+(?:not\s+)?(?:yet\s+|still\s+)?(?:un)?clear\s+(?:whether|if|how)|remains\s+to\s+be\s+seen|remains\s+unclear|unclear\s+whether|may\s+(?:eventually|one\s+day|someday)|might|could\s+(?:eventually|become|one\s+day|be)|perhaps|possibly|conceivably|it\s+is\s+possible\s+that|open\s+question|speculat\w*|whether\s+.{0,80}\s+(?:remains|is\s+(?:still\s+)?(?:unknown|uncertain|unclear)))\b/i;
-const OPINION = /(?:^(?:i|we)\s+(?:think|believe|feel|argue|suspect|expect|hope|would\s+argue|love|like)\b|\b(?:in\s+(?:my|our)\s+(?:view|opinion)|arguably|to\s+be\s+fair|frankly|honestly|i\s+think|we\s+think|i\s+believe|we\s+believe|matters\s+because|(?:it|this|that)\s+matters|deserves?|is\s+worth\s+watching|should\s+be\s+watched|impressive|laudable|admirable|exciting|encouraging|disappointing|worrying|troubling|welcome\s+(?:step|move|development)|most\s+(?:visible|important|interesting|ambitious|significant|notable|promising)|the\s+useful\s+posture|(?:is|are)\s+(?:well\s+)?worth|no\s+exception|more\s+\w+\s+than\s+any|argued|argues|contends|contended|opined|op-ed|editorial)\b)/i;
+// "How to read the Alliance's licence defaults": a learning objective or a title, not a statement.
+const HOW_TO = /^how\s+to\b/i;
+const SPECULATION = /\b(?:(?:the|an?)\s+(?:open\s+|real\s+|key\s+)?question\s+(?:is|remains)\s+(?:whether|if|how)|question\s+of\s+whether|(?:it\s+is|it['’]s)\s+(?:not\s+)?(?:yet\s+|still\s+)?(?:un)?clear\s+(?:whether|if|how)|remains\s+to\s+be\s+seen|remains\s+unclear|unclear\s+whether|may\s+(?:eventually|one\s+day|someday)|might|could\s+(?!not\b)\w+|perhaps|possibly|conceivably|it\s+is\s+possible\s+that|open\s+question|speculat\w*|whether\s+.{0,80}\s+(?:remains|is\s+(?:still\s+)?(?:unknown|uncertain|unclear)))\b/i;
+const OPINION = /(?:^(?:i|we)\s+(?:still\s+|really\s+|also\s+|honestly\s+|genuinely\s+)?(?:think|believe|feel|argue|suspect|expect|hope|would\s+argue|love|like)\b|\b(?:in\s+(?:my|our)\s+(?:view|opinion)|arguably|to\s+be\s+fair|frankly|honestly|i\s+think|we\s+think|i\s+believe|we\s+believe|matters\s+because|(?:it|this|that)\s+matters|deserves?|is\s+worth\s+watching|should\s+be\s+watched|impressive|laudable|admirable|exciting|encouraging|disappointing|worrying|troubling|welcome\s+(?:step|move|development)|most\s+(?:visible|important|interesting|ambitious|significant|notable|promising)|the\s+useful\s+posture|(?:is|are)\s+(?:well\s+)?worth|no\s+exception|more\s+\w+\s+than\s+any|argued|argues|contends|contended|opined|op-ed|editorial)\b)/i;
 // Aspirations: "We are making it as easy as possible…", "Of special interest are…".
 const ASPIRATION = /\b(?:we|our\s+\w+)\s+(?:are|['’]re|is)\s+(?:making\s+it|trying\s+to|working\s+(?:hard\s+)?to|striving\s+to|aiming\s+to)\b|^of\s+(?:special|particular)\s+interest\b/i;
 // "…is not to be confused with the AI Infrastructure Alliance": telling organisations apart.
 const DISAMBIGUATION = /\b(?:not\s+to\s+be\s+confused|should\s+not\s+be\s+confused|(?:is|are)\s+(?:sometimes\s+|often\s+)?confused\s+with|unrelated\s+to|no\s+relation\s+to|(?:a\s+)?different\s+(?:body|organi[sz]ation|group)\s+from)\b/i;
+// A glossary entry: "Open weights — Model parameters published for download…".
+const DEFINITION = /^[^—–.!?]{2,50}\s[—–]\s+(?:an?|the)\s+\w+/i;
+// "Membership doesn't work like that": a rebuttal, not a fact.
+const REBUTTAL = /\b(?:does|do)\s*n['’]?o?t\s+work\s+(?:like\s+that|that\s+way)\b/i;
 // Working notes left in a draft.
 const NOTE = /^(?:todo|fixme|xxx|tbd|note\s+to\s+self)\b/i;
 // "We welcome contributions", "Join us!", "we want your input": invitations, not facts.
@@ -44,17 +50,20 @@ const OPEN_QUESTION = /^whether\b[^.]*\b(?:is|was|remains|remained)\s+(?:not\s+(
 // A heading that asks ("Can we run AI Alliance models on Halcyon? Notes from…").
 const ASKING_HEADING = /^(?:can|could|does|do|did|is|are|was|were|should|will|would|may|has|have|how|what|why|when|where|who|which|whether)\b[^?]{0,200}\?/i;
 
-export type NonClaimKind = 'question' | 'instruction' | 'navigation' | 'note' | 'invitation' | 'greeting' | 'correction' | 'reported question' | 'banner' | 'self-report' | 'changelog' | 'title' | 'opinion' | 'speculation';
+export type NonClaimKind = 'question' | 'instruction' | 'navigation' | 'note' | 'definition' | 'invitation' | 'greeting' | 'correction' | 'reported question' | 'banner' | 'self-report' | 'changelog' | 'title' | 'opinion' | 'speculation';
 
 /** The kind of non-claim a sentence is, if it is one. */
 export function nonClaimKind(text: string, titleLike = false): NonClaimKind | undefined {
   const t = text.replace(/^[\s>*_"“'‘(\-–—•]+/, '');
   if (QUESTION.test(t) || (titleLike && ASKING_HEADING.test(t))) return 'question';
+  if (HOW_TO.test(t)) return 'title';
   // "AI Alliance unveils Project Tapestry: what it is" states before it asks.
   if (titleLike && (TITLE_LIKE.test(t) || /\b(?:what|how|why|whether)\s+\p{L}+/iu.test(t.split(':')[0]))) return 'title';
   if (INSTRUCTION.test(t) || afterLeadingClause(t).some((rest) => INSTRUCTION.test(rest))) return 'instruction';
   if (NAVIGATION.test(t) || POINTER.test(t)) return 'navigation';
   if (NOTE.test(t)) return 'note';
+  if (DEFINITION.test(t)) return 'definition';
+  if (REBUTTAL.test(t)) return 'opinion';
   if (DISAMBIGUATION.test(t)) return 'navigation';
   if (INVITATION.test(t) || ASPIRATION.test(t)) return 'invitation';
   if (GREETING.test(t)) return 'greeting';
