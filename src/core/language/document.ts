@@ -60,21 +60,12 @@ function misnamedAlliance(model: DocumentModel, lex: Lexicons): string[] {
   return [...names];
 }
 
-const aliased = new WeakMap<Lexicons, Map<string, Lexicons>>();
-
 /** The lexicon with some look-alike names read as names of the Alliance. */
 function withAliases(base: Lexicons, names: string[]): Lexicons {
-  if (names.length === 0) return base;
-  const key = [...names].sort().join('\u0001');
-  let byNames = aliased.get(base);
-  if (!byNames) aliased.set(base, (byNames = new Map()));
-  let lex = byNames.get(key);
-  if (!lex) {
+  return derive(base, 'aliases', names, () => {
     const lookalikeNames = base.lookalikeNames.filter((n) => !names.includes(n));
-    lex = { ...base, subjects: phraseRegex([...base.subjectNames, ...names]), subjectNames: [...base.subjectNames, ...names], lookalikes: phraseRegex(lookalikeNames), lookalikeNames };
-    byNames.set(key, lex);
-  }
-  return lex;
+    return { ...base, subjects: phraseRegex([...base.subjectNames, ...names]), subjectNames: [...base.subjectNames, ...names], lookalikes: phraseRegex(lookalikeNames), lookalikeNames };
+  });
 }
 
 /** Whether the draft is about the AI Alliance: it names it (not a look-alike) or links to it. */
@@ -150,19 +141,24 @@ function isProjectName(name: string): boolean {
   return words.length <= 8 && /^[A-Z0-9]/.test(name) && !NOT_PROJECT.test(name) && /[A-Za-z]{3}/.test(name);
 }
 
-const extended = new WeakMap<Lexicons, Map<string, Lexicons>>();
-
-/** The lexicon with more project names; shared by every document that names the same ones. */
+/** The lexicon with more project names. */
 function withProjects(base: Lexicons, names: string[]): Lexicons {
+  return derive(base, 'projects', names, () => ({ ...base, projects: phraseRegex([...base.projectNames, ...names]), projectNames: [...base.projectNames, ...names] }));
+}
+
+const derived = new WeakMap<Lexicons, Map<string, Lexicons>>();
+
+/** A lexicon derived from `base` for some names, shared by every draft that needs the same one. */
+function derive(base: Lexicons, kind: string, names: string[], build: () => Lexicons): Lexicons {
   if (names.length === 0) return base;
-  const key = [...names].sort().join('\u0001');
-  let byNames = extended.get(base);
-  if (!byNames) extended.set(base, (byNames = new Map()));
-  let lex = byNames.get(key);
+  const key = `${kind}\u0000${[...names].sort().join('\u0001')}`;
+  let byKey = derived.get(base);
+  if (!byKey) derived.set(base, (byKey = new Map()));
+  let lex = byKey.get(key);
   if (!lex) {
-    if (byNames.size > 200) byNames.clear();
-    lex = { ...base, projects: phraseRegex([...base.projectNames, ...names]), projectNames: [...base.projectNames, ...names] };
-    byNames.set(key, lex);
+    if (byKey.size > 200) byKey.clear();
+    lex = build();
+    byKey.set(key, lex);
   }
   return lex;
 }
