@@ -5,22 +5,22 @@ import type { Category, PolicyKey } from '../types';
 import type { SentenceContext } from './claims';
 import { namesProject, OSAID, type Lexicons } from './lexicon';
 import { hasPhrase } from './phrases';
-import { ALLIANCE_ROLE, ALLIANCE_SUBJECT, LEADING_ADVERBIAL } from './subjects';
+import { ALLIANCE_ROLE, ALLIANCE_SUBJECT, LEADING_ADVERBIAL, PROJECT_ROLE } from './subjects';
 import { CLAIM_VERB } from './verbs';
 
-const PRESS = /\b(?:reported|reports|wrote|writes|described|describes|called|calls|dubbed|characteri[sz]ed|covered|headlines?|coverage|according\s+to|reaction|reactions|was\s+(?:mixed|positive|negative|muted|enthusiastic|skeptical|sceptical|lukewarm))\b/i;
+const PRESS = /\b(?:reported|reports|wrote|writes|described|describes|called|calls|dubbed|characteri[sz]ed|covered|headlines?|coverage|according\s+to|(?:has|have)\s+been\s+(?:praised|criticised|criticized|welcomed|panned|hailed|questioned)|reaction|reactions|was\s+(?:mixed|positive|negative|muted|enthusiastic|skeptical|sceptical|lukewarm))\b/i;
 
 const PRESS_SUBJECT = /\b(?:press|media|news|newspapers?|reporters?|journalists?|outlets?|commentators?|critics|observers|analysts|reactions?|responses?|reception|Reuters|Bloomberg|TechCrunch|The\s+Verge|Wired|Axios|CNBC|Forbes|Fortune|VentureBeat|ZDNet|The\s+Register|Financial\s+Times|FT|New\s+York\s+Times|NYT|Wall\s+Street\s+Journal|WSJ|Washington\s+Post|Guardian|BBC|AP|Associated\s+Press|Politico|Semafor|MIT\s+Technology\s+Review)\b/;
 
 const CURRENT_MARKER = /\b(?:now|currently|today|as\s+of|at\s+present|presently|still|these\s+days|has\s+since|have\s+since|so\s+far|to\s+date)\b/i;
 
-const SYSTEM_SAFE = /^\W*(?:trusted|vetted|approved|certified)\s+by\b|\b(?:safe|vetted|trusted|secure)\s+(?:to|for)\s+(?!say\b|assume\b)\w+|\b(?:is|are|was|were|be|being|been|as|remains?|proven|deemed|considered|certified\s+as|rated)\s+(?:not\s+|now\s+|fully\s+|completely\s+|entirely\s+|inherently\s+|therefore\s+|thus\s+|also\s+|independently\s+|demonstrably\s+)*(?:safe|unsafe|vetted|trusted|trustworthy|secure|harmless|risk-free|safety[- ](?:approved|certified|tested))\b|\b(?:safe|vetted|trusted)\s+(?:to|for)\s+(?:use|deploy)|\b(?:can|could|may)\s+(?:safely\s+)?trust\s+(?:it|them|the\s+model|the\s+system)\b|\b(?:is|are|was|were|be|been)\s+(?:[\w-]+\s+){0,3}?(?:[\w]+-)?(?:vetted|safe|trusted|certified|compliant|trustworthy)\b|\bmeets?\s+(?:[\w-]+\s+){0,3}(?:compliance|regulatory|safety|security|trust|federal|government|procurement|privacy)\s+(?:requirements|obligations|standards)|(?:[\w-]+[- ])?grade\s+(?:security|safety)|\bsecurity\s+out\s+of\s+the\s+box|\b(?:safe|secure)\s+by\s+(?:design|default)|\bmeets?\s+(?:the\s+)?(?:EU\s+)?AI\s+Act\b|\b(?:is|are)\s+(?:\w+\s+)?compliant\b|\b(?:treated|regarded|considered)\s+as\s+(?:low[- ]risk|safe)\b|\b(?:found|showed|shows|reported|revealed|detected)\s+no\s+(?:critical\s+|serious\s+|major\s+)?(?:jailbreak\s+|security\s+|safety\s+)?(?:vulnerabilit\w+|issues|flaws|risks)|\bpassed\s+(?:an?\s+)?(?:independent\s+|external\s+|third-party\s+)?(?:red[- ]team\w*|safety|security)\s+(?:evaluation|audit|test|assessment|review)/i;
+const SYSTEM_SAFE = /^\W*(?:trusted|vetted|approved|certified)\s+by\b|\b(?:trusted|vetted|certified)\s+by\s+the\s+(?:AI\s+)?Alliance\b|\b(?:safe|vetted|trusted|secure)\s+(?:to|for)\s+(?!say\b|assume\b)\w+|\b(?:is|are|was|were|be|being|been|as|remains?|proven|deemed|considered|certified\s+as|rated)\s+(?:not\s+|now\s+|fully\s+|completely\s+|entirely\s+|inherently\s+|therefore\s+|thus\s+|also\s+|independently\s+|demonstrably\s+)*(?:safe|unsafe|vetted|trusted|trustworthy|secure|harmless|risk-free|safety[- ](?:approved|certified|tested))\b|\b(?:safe|vetted|trusted)\s+(?:to|for)\s+(?:use|deploy)|\b(?:can|could|may)\s+(?:safely\s+)?trust\s+(?:it|them|the\s+model|the\s+system)\b|\b(?:is|are|was|were|be|been)\s+(?:[\w-]+\s+){0,3}?(?:[\w]+-)?(?:vetted|safe|trusted|certified|compliant|trustworthy)\b|\bmeets?\s+(?:[\w-]+\s+){0,3}(?:compliance|regulatory|safety|security|trust|federal|government|procurement|privacy)\s+(?:requirements|obligations|standards)|(?:[\w-]+[- ])?grade\s+(?:security|safety)|\bsecurity\s+out\s+of\s+the\s+box|\b(?:safe|secure)\s+by\s+(?:design|default)|\bmeets?\s+(?:the\s+)?(?:EU\s+)?AI\s+Act\b|\b(?:is|are)\s+(?:\w+\s+)?compliant\b|\b(?:treated|regarded|considered)\s+as\s+(?:low[- ]risk|safe)\b|\b(?:found|showed|shows|reported|revealed|detected)\s+no\s+(?:critical\s+|serious\s+|major\s+)?(?:jailbreak\s+|security\s+|safety\s+)?(?:vulnerabilit\w+|issues|flaws|risks)|\bpassed\s+(?:an?\s+)?(?:independent\s+|external\s+|third-party\s+)?(?:red[- ]team\w*|safety|security)\s+(?:evaluation|audit|test|assessment|review)/i;
 
 export const ROLE_SAFETY = /\b(?:regulator|regulat\w+|standards?\s+body|public\s+body|government(?:al)?\s+(?:body|agency)|certification\s+body|standards\s+organi[sz]ation|legal\s+force|safety\s+approval|approv\w+|certif\w+|vets?|vetting|vouch\w*|endorse\w*|audits?|accredit\w*|enforce\w*|guarantee\w*)\b/i;
 
 export const OPEN_PREDICATE = /\b(?:is|are|was|were|be|isn['’]t|aren['’]t|qualif\w+\s+as|counts?\s+as|count\s+as|meets?|met|compl\w+\s+with|under|labell?ed|called|marketed\s+as|described\s+as|considered)\s+(?:not\s+|truly\s+|fully\s+|genuinely\s+|really\s+|an?\s+|also\s+|therefore\s+)*(?:open[- ]source(?!\s+(?:platform|protocol|library|librar\w+|toolkit|framework|tools?|projects?|software|code|codebase|repositor\w+|stack|community|initiative|effort|foundation|components?|harness|benchmark))|open\s+source\s+ai|osaid|open\s+by\s+the\s+osi|the\s+open\s+source\s+ai\s+definition|osi[- ]approved|open[- ]weights?)\b/i;
 
-const PROJECT_SCOPED = /\b(?:project|repository|repo|model|dataset|data\s+set|toolkit|library|benchmark|weights|code\s+base|codebase)\b/i;
+const PROJECT_SCOPED = /\b(?:project|initiative|repository|repo|model|dataset|data\s+set|toolkit|library|benchmark|weights|code\s+base|codebase)\b|\b(?:the|its|this|our)\s+(?:code|documentation|docs|data|contents|weights)\b|^\s*(?:code|documentation|docs|data|contributions)\s+(?:is|are|in\s+this)\b/i;
 
 const ALLIANCE_WIDE = /\b(?:managed\s+projects?|supported\s+projects?|member\s+projects?|managed-project|all\s+projects|alliance\s+projects|projects\s+(?:managed|supported)|standard|default|policy|policies|exceptions?)\b/i;
 
@@ -37,7 +37,7 @@ const NON_MEMBERS = /\b(?:notably\s+)?(?:absent|missing)\s+(?:are|were|from\s+th
 // Conditions of membership are Alliance policy (governance), not who is a member.
 const MEMBERSHIP_POLICY = /\b(?:requirements?\s+for\s+membership|membership\s+(?:requirements?|criteria|fees?|dues|tiers?|levels?|agreement|terms)|(?:not\s+)?a\s+requirement\s+for\s+(?:joining|membership))\b/i;
 
-const MEMBER_COMPOSITION = /^(?:many|most|some|all|several|few|its|their|the\s+alliance['’]s|alliance)\s+members\b/i;
+const MEMBER_COMPOSITION = /^(?:many|most|some|all|several|few|its|their|the\s+alliance['’]s|alliance)\s+(?:(?:AI\s+)?Alliance\s+)?members\b/i;
 
 const PROPER_OR_NUMBER = /(?<!^)\b(?:[A-Z][\p{L}&-]+|\d[\d,.]*)/u;
 
@@ -110,8 +110,9 @@ export function categoryOf(text: string, lex: Lexicons, aboutTheAlliance: boolea
   // On the Alliance's own pages its work needs no named subject ("The following work groups are provisional").
   const ownWork = ctx.firstParty === true && has('project') && CLAIM_VERB.test(text);
   if (!aboutTheAlliance && !foundingPair && !memberClaim && !tiers && !ctx.tableRow && !licence && !ownWork) return undefined;
-  if (PRESS.test(text) && PRESS_SUBJECT.test(text)) return ['other', 'other/press'];
+  if (PRESS.test(text) && (PRESS_SUBJECT.test(text) || /\b(?:has|have)\s+been\s+(?:praised|criticised|criticized|welcomed|panned|hailed|questioned)\b/i.test(text))) return ['other', 'other/press'];
   if (ALLIANCE_ROLE.test(text)) return ['governance-licensing', 'governance-licensing'];
+  if (PROJECT_ROLE.test(text)) return ['project', 'project'];
   if (ROLE_SAFETY.test(text) && aboutTheAlliance && /\b(?:not|no|never|neither|nor|doesn['’]t|isn['’]t)\b/i.test(text)) return ['safety', 'safety'];
   // "Launched in 2023 by IBM and Meta, it now counts 140 members": the current state is the claim.
   if (CURRENT_MARKER.test(text) && memberClaimWords(text) && has('membership')) return ['membership', 'membership'];
@@ -142,7 +143,8 @@ function governanceOf(text: string, lex: Lexicons): [Category, PolicyKey] {
 }
 
 function restOf(text: string, lex: Lexicons, aboutTheAlliance: boolean, has: (c: Category) => boolean, members: boolean, ctx: SentenceContext): [Category, PolicyKey] | undefined {
-  if (ROLE_SAFETY.test(text) && aboutTheAlliance) return ['safety', 'safety'];
+  // "…as regulators weigh rules": a role word is the Alliance's role only when the Alliance is the subject.
+  if (ROLE_SAFETY.test(text) && aboutTheAlliance && (ALLIANCE_SUBJECT.test(text.trimStart().replace(LEADING_ADVERBIAL, '')) || /^\s*(?:it|its)\b/i.test(text))) return ['safety', 'safety'];
   if (has('project') || namesProject(text, lex)) return ['project', 'project'];
   if (has('other') && aboutTheAlliance && (/\b(?:is|are|remains)\s+(?:an?|the)\b/i.test(text) || ALLIANCE_SUBJECT.test(text.trimStart().replace(LEADING_ADVERBIAL, '')) || /^\s*(?:it|they)\b|\b(?:describes|calls|bills|presents|defines)\s+itself\b/i.test(text))) return ['other', 'other'];
   if (ctx.tableRow && members) return ['membership', 'membership'];

@@ -11,7 +11,7 @@ const RELATIVE = /^(today|yesterday|tomorrow|recently|lately|earlier|last\s+(?:w
 const NOT_A_DATE = /^(n\/a|na|none|unknown|tbd|tba|\?+|-+|—|never|not\s+(?:yet\s+)?(?:checked|retrieved|accessed))(?=$|[\s.,;)])/i;
 
 /** Verbs that introduce a retrieval date; "last reviewed" banners are handled by scope, not here. */
-const RETRIEVAL_PHRASE = /\b(retrieved|accessed|checked|reviewed|consulted|visited|viewed|verified|fetched|last\s+(?:accessed|checked|visited|retrieved|verified))\b(?:\s+(?:on|at|as\s+of))?[\s:,]*/gi;
+const RETRIEVAL_PHRASE = /\b(retrieved|accessed|checked|reviewed|consulted|visited|viewed|verified|fetched|last\s+(?:accessed|checked|visited|retrieved|verified))\b(?:\s+(?:it|them|this|that|the\s+(?:page|site|directory|list)))?(?:\s+(?:on|at|as\s+of))?[\s:,]*/gi;
 export const UNVERIFIED = 'TODO-verify';
 
 export interface DateMention {

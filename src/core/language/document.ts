@@ -32,12 +32,13 @@ const FIRST_PERSON = /\b(?:we|our|us)\b/i;
 export function documentContext(model: DocumentModel, base: Lexicons): DocumentContext {
   const aboutAlliance = isAboutAlliance(model, base);
   const aboutOsaid = model.units.some((u) => u.segments.some((s) => mentionsOsaid(s.masked)));
+  const firstParty = aboutAlliance && isFirstParty(model);
   return {
     aboutAlliance,
     aboutOsaid,
-    firstParty: aboutAlliance && isFirstParty(model),
+    firstParty,
     documentYear: yearOf(model.frontMatter?.date) ?? headerYear(model),
-    lex: aboutAlliance ? withProjects(withAliases(base, misnamedAlliance(model, base)), projectNames(model)) : base,
+    lex: aboutAlliance ? withProjects(withAliases(base, misnamedAlliance(model, base)), projectNames(model, firstParty)) : base,
   };
 }
 
@@ -114,7 +115,7 @@ function headerYear(model: DocumentModel): number | undefined {
 }
 
 /** Names of the projects the draft links to or lists as Alliance projects. */
-function projectNames(model: DocumentModel): string[] {
+function projectNames(model: DocumentModel, firstParty: boolean): string[] {
   const names = new Set<string>();
   for (const u of model.units) {
     for (const l of u.locators) {
@@ -123,6 +124,12 @@ function projectNames(model: DocumentModel): string[] {
       if (name) names.add(name);
     }
     for (const s of u.segments) for (const m of s.masked.matchAll(LISTED_AS_PROJECT)) names.add(m[1].replace(LEADING_FUNCTION_WORDS, ''));
+  }
+  // A first-party page is titled with its project's name ("# geoprobe", "title: Agent Interop Testbed").
+  const title = firstParty ? model.frontMatter?.title ?? model.units.find((u) => u.kind === 'heading' && u.headingDepth === 1)?.segments[0]?.masked : undefined;
+  if (title) {
+    const name = title.replace(/[*_`#]/g, '').split(/[:|–—(]/)[0].trim();
+    if (name.split(/\s+/).length <= 5 && !/[?!]/.test(name) && !/\b(?:AI\s+Alliance|README|Home|Welcome|News|Blog|About|Notes?|FAQ)\b/i.test(name)) names.add(name);
   }
   return [...names].filter(isProjectName);
 }
@@ -138,12 +145,17 @@ const NOT_PROJECT = /^(?:here|this|that|the|a|an|about(?:\s+us)?|home|contributi
 
 function isProjectName(name: string): boolean {
   const words = name.split(/\s+/);
-  return words.length <= 8 && /^[A-Z0-9]/.test(name) && !NOT_PROJECT.test(name) && /[A-Za-z]{3}/.test(name);
+  return words.length <= 8 && (/^[A-Z0-9]/.test(name) || /^[a-z][a-z0-9-]{3,}$/.test(name)) && !NOT_PROJECT.test(name) && /[A-Za-z]{3}/.test(name);
 }
 
-/** The lexicon with more project names. */
+/**
+ * The lexicon with more project names, and their head nouns with an article: in a draft about
+ * the "Agent Interop Testbed", "the testbed" is that project.
+ */
 function withProjects(base: Lexicons, names: string[]): Lexicons {
-  return derive(base, 'projects', names, () => ({ ...base, projects: phraseRegex([...base.projectNames, ...names]), projectNames: [...base.projectNames, ...names] }));
+  const heads = names.filter((n) => n.includes(' ')).map((n) => n.split(/\s+/).pop()!).filter((w) => /^[A-Za-z]{4,}$/.test(w) && !/^(?:Alliance|Initiative|Project|Group|Team)$/i.test(w));
+  const phrases = [...names, ...heads.flatMap((w) => [`the ${w}`, `this ${w}`, `our ${w}`])];
+  return derive(base, 'projects', phrases, () => ({ ...base, projects: phraseRegex([...base.projectNames, ...phrases]), projectNames: [...base.projectNames, ...phrases] }));
 }
 
 const derived = new WeakMap<Lexicons, Map<string, Lexicons>>();

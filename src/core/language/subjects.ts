@@ -19,7 +19,7 @@ export const SUBJECT_PRONOUN = /^(?:(?:by|in|on|at|since|after|during|over|withi
 /** How a sentence refers to the AI Alliance, if it does. */
 export function subjectOf(text: string, lex: Lexicons, aboutAlliance: boolean): 'name' | 'alliance' | 'project' | undefined {
   if (hasPhrase(lex.subjects, text)) return 'name';
-  if (aboutAlliance && /\bAlliance(?:['’]s)?\b|\bthe\s+alliance\b/.test(text)) return 'alliance';
+  if (aboutAlliance && /\bAlliance(?:['’]s)?\b|\bthe\s+alliance\b/i.test(text)) return 'alliance';
   if (aboutAlliance && namesProject(text, lex)) return 'project';
   // In a draft about the Alliance, its members and founding roster need no name.
   if (aboutAlliance && /^(?:[\w,-]+\s+){0,3}?(?:(?:its|the|many|most|some|all)\s+)?(?:founding\s+(?:members?|roster|partners|lineup|signatories)|members|membership)\b(?!,)/i.test(text.trimStart()) && !/\bmember\s+(?:of|states?)\b(?!\s+the\s+(?:AI\s+)?Alliance)/i.test(text)) return 'alliance';
@@ -48,12 +48,14 @@ export const FIRST_PERSON_SUBJECT = /^(?:(?:[\w,-]+\s+){0,6}?,\s*)?(?:(?:and|so|
 // Alliance named there ("chairman of the AI Alliance") is a claim of its own and stays.
 const ATTRIBUTION_TAIL = /(["”’])\s*,?\s*(?:[\w'’.-]+\s+){0,6}?(?:said|says|according\s+to|wrote|writes|added|adds|told|explained|noted)\b[^"“]*$/i;
 
-export const ALLIANCE_ROLE = /\b(?:chair(?:man|woman|person)?|chief\s+[\w-]+(?:\s+[\w-]+)?|board\s+member|member\s+of\s+the\s+board|director|executive\s+director|head|president|(?:technical\s+)?lead|advis[eo]r|architect|co-?chair|steering\s+committee\s+member)\s+(?:of|to|at|for)\s+(?:the\s+)?(?:AI\s+Alliance|Alliance|Project\s+[A-Z]\w+)/i;
+export const ALLIANCE_ROLE = /\b(?:chair(?:man|woman|person)?|chief\s+[\w-]+(?:\s+[\w-]+)?|board\s+member|member\s+of\s+the\s+board|director|executive\s+director|head|president|(?:technical\s+)?lead|advis[eo]r|architect|co-?chair|steering\s+committee\s+member)(?:\s+of\s+[A-Z][\w ]{1,30}?)?\s+(?:of|to|at|for)\s+(?:the\s+)?(?:AI\s+Alliance|Alliance|Project\s+[A-Z]\w+)|\b(?:co-?)?chaired\s+by\b/i;
+// "…, who leads the project at Red Hat": a project's lead named in an attribution.
+export const PROJECT_ROLE = /\bwho\s+(?:leads|heads|chairs|co-chairs|maintains|runs)\s+(?:the|this)\s+(?:project|initiative|work\s*group|working\s+group)\b|\b(?:lead|maintainer|chair)\s+of\s+(?:the|this)\s+(?:project|initiative)\b/i;
 
 /** The sentence without the attribution after a quotation, unless that names a role at the Alliance. */
 export function withoutAttribution(text: string): string {
   const m = ATTRIBUTION_TAIL.exec(text);
-  if (!m || ALLIANCE_ROLE.test(m[0])) return text;
+  if (!m || ALLIANCE_ROLE.test(m[0]) || PROJECT_ROLE.test(m[0])) return text;
   return text.slice(0, m.index + 1) + ' '.repeat(text.length - m.index - 1);
 }
 

@@ -8,7 +8,7 @@ import type { Category, ClaimTime, PolicyKey } from '../types';
 const NOW = /^since\b|\bsince\s+(?:its|their|the)\s+(?:launch|founding|inception|start|creation)\b|\b(?:now|currently|today|as\s+of|at\s+present|presently|still|these\s+days|so\s+far|to\s+date|already|remains?|remained\s+a|has\s+since|have\s+since|has\s+become|have\s+become|has\s+grown|have\s+grown)\b/i;
 
 // A past event told as one: the verb that carries it (simple past, present perfect, passive).
-const EVENT = 'announc|launch|unveil|found|co-?found|form|establish|creat|start|open|publish|releas|add|join|held|host|produc|introduc|debut|sign|grew|grow|doubl|tripl|quadrupl|reach|surpass|expand|nam|appoint|elect|welcom|complet|deliver|won|receiv|award|present|outlin|set\\s+out|began|begun|convene|develop';
+const EVENT = 'announc|launch|unveil|ship|found|co-?found|form|establish|creat|start|open|publish|releas|add|join|held|host|produc|introduc|debut|sign|grew|grow|doubl|tripl|quadrupl|reach|surpass|expand|nam|appoint|elect|welcom|complet|deliver|won|receiv|award|present|outlin|set\\s+out|began|begun|convene|develop';
 const PAST_EVENT_ALL = new RegExp(`\\b(?:(?:has|have|had|was|were)\\s+(?:\\w+ly\\s+)?)?(?:(?:${EVENT})(?:ed|d)?|held|grew|began|begun|won|became)\\b`, 'gi');
 // A present-tense form of the same verbs in a headline or lede ("AI Alliance Unveils Project
 // Tapestry", "We are pleased to announce"): news of an event, not a standing state.
@@ -18,7 +18,7 @@ const EXPLICIT_DATE = /\b(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|
 // Ongoing work ("is adapting", "are building") and standing facts about a project: that it is an
 // Alliance project, where it is listed, who develops or maintains it, what it contains, its status.
 const PROGRESSIVE = /\b(?:is|are|am|['’]re|['’]s)\s+(?:\w+ly\s+|also\s+|now\s+|still\s+)?(?!going\b|being\b|designed\b|meant\b)[a-z]{3,}ing\b/i;
-const STANDING = /\b(?:(?:an?|the|one\s+of\s+(?:the|its|our))\s+(?:(?:AI\s+)?Alliance|core|managed|supported|member|affiliated|incubat\w+|graduated|flagship)\s+projects?|in\s+the\s+(?:AI\s+)?Alliance\b|(?:tools?|projects?|initiatives?|efforts?|parts?|programmes?|programs?)\s+(?:of|in|under|within)\s+the\s+(?:AI\s+)?Alliance(?:['’]s)?|(?:is|are)\s+part\s+of|part\s+of\s+the\b|among\s+(?:its|the|our)\b|lists?|listed|includes?|including|hosts?|hosted|maintain\w*|led\s+by|leads?|chairs?|co-chairs?|heads?|contribut\w+\s+to|participat\w+\s+in|developed\s+by|(?:principal|lead|core)\s+developers?|developers?:|contributors?|collaboration\s+(?:of|between|across|with)|reflects\s+collaboration|authors?|prepared\s+by|owned\s+by|run\s+by|contains?|chapters?|status|active(?:ly)?|provisional|archived|deprecated|stage|beta|alpha|available|meets?\s+every|work\s*(?:groups?|streams?)|members?|seeks?\s+to|aims?\s+to|dedicated\s+to|focus(?:es|ed)?\s+on|consists?\s+of|comprises?|spans?|counts?|numbers?|has\s+appeared|appears?\s+(?:on|in)|(?:is|are)\s+(?:\w+ly\s+|also\s+|still\s+)?(?:developed|maintained|hosted|led|run|funded|governed|managed|supported|sponsored|backed|stewarded)|(?:its|their|our|the\s+(?:AI\s+)?alliance['’]s)\s+projects)\b/i;
+const STANDING = /\b(?:(?:an?|the|one\s+of\s+(?:the|its|our))\s+(?:(?:AI\s+)?Alliance|core|managed|supported|member|affiliated|incubat\w+|graduated|flagship)\s+projects?|in\s+the\s+(?:AI\s+)?Alliance\b|(?:tools?|projects?|initiatives?|efforts?|parts?|programmes?|programs?)\s+(?:of|in|under|within)\s+the\s+(?:AI\s+)?Alliance(?:['’]s)?|(?:is|are)\s+part\s+of|part\s+of\s+the\b|among\s+(?:its|the|our)\b|lists?|listed|includes?|including|hosts?|hosted|maintain\w*|led\s+by|leads?|chairs?|co-chairs?|heads?|contribut\w+\s+to|participat\w+\s+in|developed\s+by|(?:principal|lead|core)\s+developers?|developers?:|contributors?|collaboration\s+(?:of|between|across|with)|reflects\s+collaboration|authors?|prepared\s+by|owned\s+by|run\s+by|contains?|chapters?|status|active(?:ly)?|provisional|archived|deprecated|stage|beta|alpha|available|meets?\s+every|work\s*(?:groups?|streams?)|members?|seeks?\s+to|aims?\s+to|dedicated\s+to|focus(?:es|ed)?\s+on|consists?\s+of|comprises?|spans?|counts?|numbers?|has\s+appeared|appears?\s+(?:on|in)|early\s+development|alpha|beta|preview|available\s+now|generally\s+available|experimental|\d[\d,]*\s+(?:tasks|datasets|languages|models|members|projects|organi[sz]ations|contributors|benchmarks)|(?:is|are)\s+(?:\w+ly\s+|also\s+|still\s+)?(?:developed|maintained|hosted|led|run|funded|governed|managed|supported|sponsored|backed|stewarded)|(?:its|their|our|the\s+(?:AI\s+)?alliance['’]s)\s+projects)\b/i;
 
 // What a definition says: the OSAID's requirements are timeless.
 const DEFINITION = /\b(?:under\s+(?:the\s+)?(?:OSI['’]s\s+)?(?:OSAID|Open\s+Source\s+AI\s+Definition)|(?:OSAID|definition)\b[^.;]{0,40}\b(?:requires?|sets|is\s+a\s+definition|defines?|only\s+if|qualif\w+\s+(?:as|only)|asks?\s+for|demands?|expects?|calls?\s+for|lists?)|\bis\s+Open\s+Source\s+AI\s+only\s+if|\bqualifies\s+as\s+Open\s+Source\s+AI\s+(?:only\s+)?if)\b/i;
@@ -30,6 +30,8 @@ export function timeOf(sentence: string, category: Category, policy: PolicyKey, 
   // A table row's status column ("Status: Active", "Stage: Incubating") is the present state.
   if (/\b(?:status|stage|maturity)\s*:\s*\S/i.test(text)) return 'current';
   if (category === 'open-source-ai' && DEFINITION.test(text)) return 'timeless';
+  // "The AI Alliance today announced…", "Today we're excited to announce…": news of an event, dated by the piece.
+  if (isEvent(text) && (NEWS_PRESENT.test(text) || /\b(?:today|yesterday|this\s+week|last\s+(?:week|\w+day)|on\s+\w+day)\b/i.test(text))) return 'historical';
   if (NOW.test(text)) return 'current';
   if (isEvent(text)) return 'historical';
   // What the Alliance does with its projects is its present state; what a project does is timeless.
@@ -45,6 +47,8 @@ export function isEvent(text: string): boolean {
     // A bare stem ("launch", "join") or a present form is no past event.
     const pastForm = /(?:ed|held|grew|began|begun|won|became)$/.test(word) || /^(?:has|have|had|was|were)\b/.test(word);
     if (!pastForm) continue;
+    // "released under CDLA", "published under Apache 2.0": a licence is a standing state.
+    if (/^\s*under\b/i.test(text.slice(past.index! + word.length))) continue;
     // "is developed in the open", "are maintained by": a present passive is a standing state.
     if (/\b(?:is|are|am|be|being)\s+(?:\w+ly\s+|also\s+|still\s+)?$/i.test(text.slice(0, past.index))) continue;
     // "Projects listed on the site include…", "the guide, published in 2024, explains…": a past

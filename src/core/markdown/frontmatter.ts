@@ -43,6 +43,7 @@ export function readFrontMatter(text: string, yamlStart: number, yamlText: strin
     const key = isScalar(pair.key) ? String(pair.key.value).toLowerCase() : '';
     const value = pair.value;
     if (key === 'date' && isScalar(value)) frontMatter.date = String(value.value);
+    if (key === 'title' && isScalar(value) && typeof value.value === 'string') frontMatter.title = value.value;
     if (!(SOURCE_KEYS as readonly string[]).includes(key) && isSeq(value)) {
       // Related items of a feed or news stub: each object's text is cited by its own URL field.
       for (const item of value.items.slice(0, 200)) if (isMap(item)) readProseFields(text, yamlStart, item.items as Pair<YamlNode, YamlNode>[], proseFields);

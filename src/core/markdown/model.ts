@@ -97,6 +97,8 @@ export interface FrontMatter {
   end: number;
   /** The document's own date (`date:`), if any, as written. */
   date?: string;
+  /** The document's title (`title:`), if any. */
+  title?: string;
   sources: Map<string, FrontMatterSource>;
   /** End offset of the `sources:`/`references:` block, where a fix can add an entry. */
   sourcesKey?: 'sources' | 'references';

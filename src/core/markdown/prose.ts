@@ -183,6 +183,8 @@ export function buildModel(text: string, root: Root | Iterable<RootContent>, bas
   }
   finishFootnotes(model);
   readDirectives(text, model);
+  const hidden = templateCommentRanges(text);
+  if (hidden.length > 0) model.units = model.units.filter((u) => !hidden.some(([s, e]) => u.start >= s && u.end <= e));
   for (const u of model.units) {
     for (const l of u.locators) {
       if (l.kind === 'footnote') model.styles.footnote++;
@@ -194,6 +196,16 @@ export function buildModel(text: string, root: Root | Iterable<RootContent>, bas
   }
   for (const id of model.definitions.keys()) model.labels.add(id);
   return model;
+}
+
+const TEMPLATE_COMMENT = /\{%-?\s*comment\s*-?%\}[\s\S]*?\{%-?\s*endcomment\s*-?%\}/g;
+
+/** Jekyll/Liquid `{% comment %}…{% endcomment %}` blocks: never published, so never read as claims. */
+function templateCommentRanges(text: string): [number, number][] {
+  if (!text.includes('{%')) return [];
+  const ranges: [number, number][] = [];
+  for (const m of text.matchAll(TEMPLATE_COMMENT)) ranges.push([m.index, m.index + m[0].length]);
+  return ranges;
 }
 
 interface CachedBlock {
