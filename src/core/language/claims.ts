@@ -23,7 +23,7 @@ export interface ClaimJudgement {
   negated: boolean;
 }
 
-const PLAN = /\b(?:will(?!\s+not\s+(?:certify|approve|regulate|endorse|vet))|(?:i|we)['’]ll|shall|plans?\s+to|planning\s+to|planned|intends?\s+to|intending\s+to|(?:is|are)\s+going\s+to|hopes?\s+to|(?:is|are)\s+set\s+to|promis(?:es|ed)\s+to|pledg(?:es|ed)\s+to|vows?\s+to|would\s+like\s+to|upcoming|later\s+this\s+year|next\s+year|in\s+the\s+coming|has\s+(?:big|ambitious|bold|grand)\s+plans)\b/i;
+const PLAN = /\b(?:will(?!\s+not\s+(?:certify|approve|regulate|endorse|vet))|(?:i|we)['’]ll|shall|plans?\s+to|planning\s+to|\b(?:i\s+am|i['’]m|we\s+are|we['’]re)\s+planning\s+(?:an?|the|for)\b|planned|intends?\s+to|intending\s+to|(?:is|are)\s+going\s+to|hopes?\s+to|(?:is|are)\s+set\s+to|promis(?:es|ed)\s+to|pledg(?:es|ed)\s+to|vows?\s+to|would\s+like\s+to|upcoming|later\s+this\s+year|next\s+year|in\s+the\s+coming|has\s+(?:big|ambitious|bold|grand)\s+plans)\b/i;
 
 const NORMATIVE = /\b(?:should|ought\s+to|must|need\s+to|needs\s+to|have\s+to|has\s+to)\b/i;
 

@@ -24,6 +24,9 @@ const TEMPLATE_URL = /^\s*\{\{/;
 const ALLIANCE_GITHUB_URL = /github\.com\/the-ai-alliance|the-ai-alliance\.github\.io/i;
 // "SemiKong is an AI Alliance project", "GEO-Bench, an Alliance project,": a project by its listing.
 const LISTED_AS_PROJECT = /\b([A-Z][\w&+.-]*(?:\s+[A-Z][\w&+.-]*){0,5})(?:\s*,\s+|\s+(?:is|was|became)\s+)(?:an?|the|one\s+of\s+the)\s+(?:AI\s+)?Alliance(?:['’]s)?\s+(?:core\s+|managed\s+|supported\s+)?projects?\b/g;
+// "AI Alliance launches Agent Interop Testbed", "the Alliance today announced the X": what the
+// Alliance launches is its project.
+const LAUNCHED_BY_ALLIANCE = /\bAlliance\s+(?:(?:today|now|has|have|recently|formally|officially|this\s+week)\s+)*(?:launch(?:es|ed)?|announc(?:es|ed)|releas(?:es|ed)|unveil(?:s|ed)|introduc(?:es|ed)|open-sourc(?:es|ed)|debut(?:s|ed))\s+(?:the\s+|its\s+|a\s+new\s+)?([A-Z][\w&+.-]*(?:\s+[A-Z][\w&+.-]*){0,4})/g;
 const LEADING_FUNCTION_WORDS = /^(?:(?:Because|As|Since|While|When|Whereas|If|Although|Though|Today|Now|And|But|So|Yet|The|This|That|Its|Our|Their|Like|Unlike|Also)\s+)+/;
 const DOCUMENT_DATE = /\b(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+((?:19|20)\d{2})|\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?,?\s+((?:19|20)\d{2})|((?:19|20)\d{2})-\d{2}-\d{2})\b/i;
 const FIRST_PERSON = /\b(?:we|our|us)\b/i;
@@ -123,7 +126,10 @@ function projectNames(model: DocumentModel, firstParty: boolean): string[] {
       const name = linkText(model.text, l.start, l.end);
       if (name) names.add(name);
     }
-    for (const s of u.segments) for (const m of s.masked.matchAll(LISTED_AS_PROJECT)) names.add(m[1].replace(LEADING_FUNCTION_WORDS, ''));
+    for (const s of u.segments) {
+      for (const m of s.masked.matchAll(LISTED_AS_PROJECT)) names.add(m[1].replace(LEADING_FUNCTION_WORDS, ''));
+      for (const m of s.masked.matchAll(LAUNCHED_BY_ALLIANCE)) names.add(m[1]);
+    }
   }
   // A first-party page is titled with its project's name ("# geoprobe", "title: Agent Interop Testbed").
   const title = firstParty ? model.frontMatter?.title ?? model.units.find((u) => u.kind === 'heading' && u.headingDepth === 1)?.segments[0]?.masked : undefined;
