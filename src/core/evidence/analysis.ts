@@ -66,7 +66,8 @@ export function analyse(model: DocumentModel, config: Config): Analysis {
     const unitText = unit.segments.map((s) => s.masked).filter((m) => !/^[\s?—–-]*$/.test(m)).join(' | ');
     const rowRejects = (unit.kind === 'table-row' && unit.segments.length > 1) || unit.kind === 'list-item' ? rejectsInference(unitText) : false;
     // A comparison row that ticks an Alliance affiliation beside a safety or openness quality.
-    const badge = unit.kind === 'table-row' && !rowRejects ? badgeInference(unitText) : undefined;
+    // A ticked cell is read with its column's header ("Trust: AI Alliance member ✔").
+    const badge = unit.kind === 'table-row' && !rowRejects ? badgeInference(headedCells(unit) ?? unitText) : undefined;
     for (const sentence of sentencesOf(unit)) {
       const named = hasPhrase(lex.subjects, sentence.text);
       const text = memo(lookalikeCacheFor(lex), sentence.text, () => withoutLookalikes(sentence.text, lex));
@@ -90,7 +91,7 @@ export function analyse(model: DocumentModel, config: Config): Analysis {
       const mentionsAlliance = hasPhrase(lex.subjects, text) || (aboutAlliance && /\bAlliance\b/.test(text));
       // A sentence that names an inference only to reject it is not a claim; one that also states
       // the Alliance's role ("is not a regulator, and membership is no evidence of safety") still is.
-      if (rejectsInference(text) && !ROLE_STATEMENT.test(text)) {
+      if ((rejectsInference(text) || rejectsInference(inferenceText)) && !ROLE_STATEMENT.test(text)) {
         previousAboutAlliance = mentionsAlliance;
         continue;
       }
@@ -127,6 +128,12 @@ export function analyse(model: DocumentModel, config: Config): Analysis {
     if (unit.kind === 'paragraph' && lastJudgement) leadIn = lastJudgement;
   }
   return { model, claims, inferences, documentYear };
+}
+
+/** A table row's cells with a tick, each prefixed by its column's header; undefined without headers. */
+function headedCells(unit: Unit): string | undefined {
+  if (!unit.headers?.some((h) => h.trim())) return undefined;
+  return unit.segments.map((s, i) => (/[✔✓✅☑]/.test(s.masked) && unit.headers?.[i] ? `${unit.headers[i]}: ${s.masked.trim()}` : s.masked.trim())).filter((c) => c && !/^[\s?—–-]*$/.test(c)).join(' | ');
 }
 
 // Results for recently seen sentence texts: an editor re-lints mostly unchanged paragraphs.
@@ -201,5 +208,5 @@ function isBibliographic(unit: Unit): boolean {
 
 /** A footnote sentence that carries a URL is a bibliographic entry, not a claim. */
 function sentenceHasUrl(unit: Unit, sentence: Sentence): boolean {
-  return unit.locators.some((l) => l.url && l.start >= sentence.start && l.start < sentence.scopeEnd) || /\bhttps?:\/\//.test(sentence.text);
+  return unit.locators.some((l) => l.url && l.end > sentence.start && l.start < sentence.scopeEnd) || /\bhttps?:\/\//.test(sentence.text);
 }

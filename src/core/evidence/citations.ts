@@ -1,4 +1,4 @@
-import { findRetrievalDates, type DateMention } from '../language/dates';
+import { archiveSnapshotDate, findRetrievalDates, type DateMention } from '../language/dates';
 import type { DocumentModel, Locator, Unit } from '../markdown/model';
 import type { Sentence } from '../language/sentences';
 import { sourceRegistry, typeFromWording } from './sources';
@@ -34,7 +34,8 @@ export function resolveCitations(model: DocumentModel, unit: Unit, sentence: Sen
   const registry = sourceRegistry(config);
   // A front-matter field is cited by the URL field of its own object (a news stub's `originalUrl`).
   const wholeUnit = unit.kind === 'list-item' || unit.kind === 'table-row' || unit.kind === 'front-matter';
-  const inScope = unit.locators.filter((l) => wholeUnit || (l.start >= sentence.start && l.start < sentence.scopeEnd));
+  // A link that opens the sentence starts before its first letter (at the bracket).
+  const inScope = unit.locators.filter((l) => wholeUnit || (l.end > sentence.start && l.start < sentence.scopeEnd));
   // Dates written in the claim's own scope (the sentence, or the whole item/row) count for its citations.
   const scopeText = wholeUnit ? unit.segments.map((s) => ({ text: s.masked, base: s.start })) : [{ text: sentence.segment.masked.slice(sentence.start - sentence.segment.start, sentence.scopeEnd - sentence.segment.start), base: sentence.start }];
   const scopeDates = scopeText.flatMap((s) => findRetrievalDates(s.text, s.base, documentYear));
@@ -54,6 +55,9 @@ export function resolveCitations(model: DocumentModel, unit: Unit, sentence: Sen
     }
     if (!c) continue;
     c.dates.push(...scopeDates, ...rowDates);
+    // A Web Archive snapshot is dated by its capture (§7: accepted, weakly).
+    const captured = c.url ? archiveSnapshotDate(c.url) : undefined;
+    if (captured) c.dates.push({ start: l.start, end: l.end, raw: `archived ${captured}`, iso: captured });
     // A link after the sentence's closing punctuation: a date written after it would read as the
     // start of the next sentence, so it goes inside this one, before the punctuation.
     if (c.dateSlot?.style === 'after-link' && l.end > sentence.end && unit.kind !== 'list-item' && unit.kind !== 'table-row') {

@@ -8,7 +8,7 @@ import { hasPhrase } from './phrases';
 import { ALLIANCE_ROLE, ALLIANCE_SUBJECT, LEADING_ADVERBIAL, PROJECT_ROLE } from './subjects';
 import { CLAIM_VERB } from './verbs';
 
-const PRESS = /\b(?:reported|reports|wrote|writes|described|describes|called|calls|dubbed|characteri[sz]ed|covered|headlines?|coverage|according\s+to|(?:has|have)\s+been\s+(?:praised|criticised|criticized|welcomed|panned|hailed|questioned)|reaction|reactions|was\s+(?:mixed|positive|negative|muted|enthusiastic|skeptical|sceptical|lukewarm))\b/i;
+const PRESS = /\b(?:reported|reports|wrote|writes|described|describes|called|calls|dubbed|characteri[sz]ed|covered|headlines?|coverage|(?:has|have)\s+been\s+(?:praised|criticised|criticized|welcomed|panned|hailed|questioned)|reaction|reactions|was\s+(?:mixed|positive|negative|muted|enthusiastic|skeptical|sceptical|lukewarm))\b/i;
 
 const PRESS_SUBJECT = /\b(?:press|media|news|newspapers?|reporters?|journalists?|outlets?|commentators?|critics|observers|analysts|reactions?|responses?|reception|Reuters|Bloomberg|TechCrunch|The\s+Verge|Wired|Axios|CNBC|Forbes|Fortune|VentureBeat|ZDNet|The\s+Register|Financial\s+Times|FT|New\s+York\s+Times|NYT|Wall\s+Street\s+Journal|WSJ|Washington\s+Post|Guardian|BBC|AP|Associated\s+Press|Politico|Semafor|MIT\s+Technology\s+Review)\b/;
 
@@ -20,7 +20,7 @@ export const ROLE_SAFETY = /\b(?:regulator|regulat\w+|standards?\s+body|public\s
 
 export const OPEN_PREDICATE = /\b(?:is|are|was|were|be|isn['’]t|aren['’]t|qualif\w+\s+as|counts?\s+as|count\s+as|meets?|met|compl\w+\s+with|under|labell?ed|called|marketed\s+as|described\s+as|considered)\s+(?:not\s+|truly\s+|fully\s+|genuinely\s+|really\s+|an?\s+|also\s+|therefore\s+)*(?:open[- ]source(?!\s+(?:platform|protocol|library|librar\w+|toolkit|framework|tools?|projects?|software|code|codebase|repositor\w+|stack|community|initiative|effort|foundation|components?|harness|benchmark))|open\s+source\s+ai|osaid|open\s+by\s+the\s+osi|the\s+open\s+source\s+ai\s+definition|osi[- ]approved|open[- ]weights?)\b/i;
 
-const PROJECT_SCOPED = /\b(?:project|initiative|repository|repo|model|dataset|data\s+set|toolkit|library|benchmark|weights|code\s+base|codebase)\b|\b(?:the|its|this|our)\s+(?:code|documentation|docs|data|contents|weights)\b|^\s*(?:code|documentation|docs|data|contributions)\s+(?:is|are|in\s+this)\b/i;
+const PROJECT_SCOPED = /\b(?:project|initiative|repository|repo|models?|datasets?|data\s+sets?|toolkit|library|benchmarks?|weights|code\s+base|codebase)\b|\b(?:the|its|this|our|sample|example)\s+(?:code|documentation|docs|data|datasets|contents|weights)\b|^\s*(?:code|documentation|docs|data|contributions)\s+(?:is|are|in\s+this)\b/i;
 
 const ALLIANCE_WIDE = /\b(?:managed\s+projects?|supported\s+projects?|member\s+projects?|managed-project|all\s+projects|alliance\s+projects|projects\s+(?:managed|supported)|standard|default|policy|policies|exceptions?)\b/i;
 
@@ -28,7 +28,7 @@ const FOUNDING_STRONG = /\b(?:found(?:ed|ing|er|ers)|co-?found\w*|inception|inau
 
 const FOUNDING_LAUNCH = /\b(?:launched|launch|launches|launching|formed|formation|established|created|creation|started|announced|announcing|unveiled|spearheaded|spearheading)\b/i;
 
-const MISSION = /\b(?:mission|aims?\s+to|aim\s+is|goal|purpose|role\s+is|practical\s+role|vision|dedicated\s+to|committed\s+to|seeks?\s+to|exists\s+(?:to|so\s+that|for)|believes|wants|aspires?\s+to|envisions?|prioriti[sz]es|champions|stands\s+for|is\s+set\s+on|is\s+focused\s+on|focuses\s+on|advocates\s+for)\b/i;
+const MISSION = /\b(?:mission|aims?\s+to|aim\s+is|goal|purpose|role\s+is|practical\s+role|vision|dedicated\s+to|committed\s+to|seeks?\s+to|exists\s+(?:to|so\s+that|for)|believes|wants|aspires?\s+to|envisions?|prioriti[sz]es|champions|stands\s+for|is\s+set\s+on|is\s+focused\s+on|focuses\s+on|advocates\s+for|brings\s+together|unites|convenes)\b/i;
 
 const MEMBER_NOUN = /\bmembers\b|\bmembership\b|\b(?:officially\s+)?part\s+of\s+the\s+(?:AI\s+)?Alliance\b(?!['’]s)|\b(?:entire|whole)\s+(?:AI\s+)?Alliance(?:\s+community)?\b|\bmember\s+(?:of|since|organi[sz]ations?|companies|institutions|universities|labs|firms|startups|start-ups|directory|list|count|roster)\b|\b(?:AI\s+)?Alliance\s+members?\b|\bbelongs?\s+to\s+(?:both\s+)?the\s+(?:AI\s+)?Alliance\b|\b(?:a|an|the|founding|new|general|core|newest|latest)\s+member\b|\bjoin(?:ed|s|ing)?\s+(?:the\s+)?(?:AI\s+)?Alliance\b|\bjoined\b/i;
 
@@ -105,11 +105,13 @@ export function categoryOf(text: string, lex: Lexicons, aboutTheAlliance: boolea
   const tiers = /\b(?:managed|supported|member)[\s-]projects?\b/i.test(text);
   // "The repository code is distributed under the MIT License" in a draft about the Alliance: a
   // project's licence needs no named subject.
-  const licence = /\b(?:licen[cs]ed|distributed|released|available|published|provided)\s+under\b/i.test(text) && /\blicen[cs]e|\bApache|\bMIT\b|\bCDLA|\bCC[- ]BY|Creative\s+Commons|\bBSD\b|\bGPL/i.test(text);
+  const licence = /\b(?:licen[cs]ed|distributed|released|available|published|provided)\s+under\b/i.test(text) && /\blicen[cs]e|\bApache|\bMIT\b|\bCDLA|\bCC[- ]BY|Creative\s+Commons|\bBSD\b|\bGPL/i.test(text)
+  // "Contributions are accepted under the Developer Certificate of Origin": the project's contribution rule.
+  const contributionRule = /\b(?:accepted|contributed|submitted|made)\s+under\b|\brequires?\s+(?:a\s+)?sign-?off\b/i.test(text) && /Developer\s+Certificate\s+of\s+Origin|\bDCO\b|Contributor\s+Licen[cs]e\s+Agreement|\bCLA\b/i.test(text);
   if (MEMBERSHIP_POLICY.test(text)) return ['governance-licensing', 'governance-licensing'];
   // On the Alliance's own pages its work needs no named subject ("The following work groups are provisional").
   const ownWork = ctx.firstParty === true && has('project') && CLAIM_VERB.test(text);
-  if (!aboutTheAlliance && !foundingPair && !memberClaim && !tiers && !ctx.tableRow && !licence && !ownWork) return undefined;
+  if (!aboutTheAlliance && !foundingPair && !memberClaim && !tiers && !ctx.tableRow && !licence && !contributionRule && !ownWork) return undefined;
   if (PRESS.test(text) && (PRESS_SUBJECT.test(text) || /\b(?:has|have)\s+been\s+(?:praised|criticised|criticized|welcomed|panned|hailed|questioned)\b/i.test(text))) return ['other', 'other/press'];
   if (ALLIANCE_ROLE.test(text)) return ['governance-licensing', 'governance-licensing'];
   if (PROJECT_ROLE.test(text)) return ['project', 'project'];
@@ -118,7 +120,7 @@ export function categoryOf(text: string, lex: Lexicons, aboutTheAlliance: boolea
   if (CURRENT_MARKER.test(text) && memberClaimWords(text) && has('membership')) return ['membership', 'membership'];
   if (FOUNDING_STRONG.test(text) || foundingPair || (FOUNDING_LAUNCH.test(text) && aboutTheAlliance && !hasPhrase(lex.projects, text) && !/\bproject|initiative|platform|hub|benchmark|toolkit|dataset|working\s+group\b/i.test(text) && /\b2023\b|\bIBM\b|\bMeta\b|\bin\s+December\b/.test(text))) return ['founding', 'founding'];
   const governance = has('governance-licensing');
-  if (/\b(?:is|was|became|becomes|as)\s+(?:now\s+)?an?\s+(?:AI\s+)?(?:Alliance\s+)?(?:managed|supported|member|incubat\w+|graduated|core)\s+project\b/i.test(text) && !/\blicen[cs]/i.test(text)) return ['project', 'project'];
+  if (/\b(?:is|was|became|becomes|as)\s+(?:now\s+)?an?\s+(?:AI\s+)?(?:Alliance[\s-])?(?:managed|supported|member|incubat\w+|graduated|core)\s+project\b/i.test(text) && !/\blicen[cs]/i.test(text)) return ['project', 'project'];
   if (governance && /\b(?:managed|supported|member)\s+projects?\b|\blicen[cs]/i.test(text)) return governanceOf(text, lex);
   // Organisations make a membership claim when they are counted or listed ("more than 200
   // organizations", "brings together companies, universities…"), not in passing ("open institutions").
@@ -135,7 +137,7 @@ function memberClaimWords(text: string): boolean {
 
 function governanceOf(text: string, lex: Lexicons): [Category, PolicyKey] {
   {
-    const licence = /\blicen[cs]\w*|\bApache|\bCDLA\b|\bCC[- ]BY\b|Creative\s+Commons/i.test(text);
+    const licence = /\blicen[cs]\w*|\bApache|\bCDLA\b|\bCC[- ]BY\b|Creative\s+Commons|Developer\s+Certificate\s+of\s+Origin|\bDCO\b/i.test(text);
     const allianceWide = ALLIANCE_WIDE.test(text) || /\bAlliance['’]s\s+(?:default|standard)/i.test(text);
     const oneProject = licence && !allianceWide && (hasPhrase(lex.projects, text) || PROJECT_SCOPED.test(text));
     return ['governance-licensing', oneProject ? 'governance-licensing/project' : 'governance-licensing'];

@@ -4,7 +4,7 @@ import type { Category, ClaimTime, PolicyKey } from '../types';
 import { categoryOf, OPEN_PREDICATE, projectScoped, ROLE_SAFETY } from './categories';
 import { OSAID, type Lexicons } from './lexicon';
 import { hasPhrase } from './phrases';
-import { nonClaimKind } from './speech';
+import { JOINING_PITCH, nonClaimKind } from './speech';
 import { ALLIANCE_SUBJECT, ATTRIBUTION, CONTINUATION, ELIDED_SUBJECT, FIRST_PERSON_SUBJECT, isProjectSubject, LEADING_ADVERBIAL, SUBJECT_PRONOUN, subjectOf, withoutAttribution } from './subjects';
 import { timeOf } from './time';
 import { CLAIM_VERB } from './verbs';
@@ -65,6 +65,8 @@ export interface SentenceContext {
  * Decides whether a sentence is a claim about the AI Alliance and of which category.
  * `text` is the masked sentence with look-alikes already blanked.
  */
+const ACROSS_PARAGRAPHS = /^(?:participants|partners|contributors|collaborators|newcomers|new\s+(?:members|joiners)|early\s+adopters|signatories)\s+(?:include|included|are|were|range)\b/i;
+
 export function judgeSentence(text: string, lex: Lexicons, ctx: SentenceContext): ClaimJudgement | undefined {
   // "Three years after the AI Alliance was launched, the argument…": the Alliance only dates the sentence.
   const main = text.replace(TIME_CLAUSE, (m) => ' '.repeat(m.length));
@@ -74,7 +76,8 @@ export function judgeSentence(text: string, lex: Lexicons, ctx: SentenceContext)
   // have been the subject just before; "Managed projects…", "The same page…" only that it was named.
   // "Its researchers…" right after a sentence about a member organisation is about that member.
   if (/^(?:it|its|they|their)\b/i.test(start) && ctx.previousSubjectAlliance === false && ctx.sameBlock === true && !ctx.projectItem && subject !== 'name') return undefined;
-  const pronoun = (ctx.previousSubjectAlliance === true && SUBJECT_PRONOUN.test(start)) || (ctx.previousAboutAlliance && ctx.sameBlock === true && CONTINUATION.test(start) && !/^(?:it|its|they|their)\b/i.test(start));
+  // News writing gives each sentence its own paragraph: "Participants include…" goes on from the one before.
+  const pronoun = (ctx.previousSubjectAlliance === true && SUBJECT_PRONOUN.test(start)) || (ctx.previousAboutAlliance && ((ctx.sameBlock === true && CONTINUATION.test(start) && !/^(?:it|its|they|their)\b/i.test(start)) || ACROSS_PARAGRAPHS.test(start)));
   // Fragments without a subject ("Not a regulator; no safety approvals") in a draft about the Alliance.
   const elided = ctx.aboutAlliance && ELIDED_SUBJECT.test(start);
   const projectSubject = ctx.aboutAlliance && isProjectSubject(start, lex, ctx);
@@ -82,6 +85,7 @@ export function judgeSentence(text: string, lex: Lexicons, ctx: SentenceContext)
   const firstPerson = ctx.firstParty === true && FIRST_PERSON_SUBJECT.test(start);
   const osaid = OSAID.test(text) || OPEN_PREDICATE.test(text);
   if (!ctx.aboutAlliance && !(osaid && (OSAID.test(text) || ctx.aboutOsaid))) return undefined;
+  if (JOINING_PITCH.test(text)) return undefined;
   const kind = nonClaimKind(withoutQuotedSpeech(text), ctx.titleLike);
   if (kind) {
     // "The AI Alliance, launched by IBM and Meta in December 2023, has become the most visible…":

@@ -1,17 +1,18 @@
 // Retrieval dates: finding "retrieved / accessed / checked <date>" phrases and judging the date.
 
 const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
-const MONTH = '(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?';
+// English names, and the German ones a date after "abgerufen am" uses (März, Mai, Juni, Juli, Oktober, Dezember).
+const MONTH = '(jan(?:uary)?|januar|feb(?:ruary)?|februar|mar(?:ch)?|m(?:ä|ae)rz|apr(?:il)?|may|mai|juni|june?|juli|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|okt(?:ober)?|nov(?:ember)?|dec(?:ember)?|dez(?:ember)?)\\.?';
 
 const ISO = /^(\d{4})-(\d{1,2})-(\d{1,2})\b/;
 const SLASHED = /^(\d{4})\/(\d{1,2})\/(\d{1,2})\b/;
 const MONTH_DAY_YEAR = new RegExp(`^${MONTH}\\s+(\\d{1,2})(?:st|nd|rd|th)?(?:,?\\s+(\\d{4}))?\\b`, 'i');
-const DAY_MONTH_YEAR = new RegExp(`^(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?${MONTH}(?:,?\\s+(\\d{4}))?\\b`, 'i');
+const DAY_MONTH_YEAR = new RegExp(`^(\\d{1,2})(?:st|nd|rd|th|\\.)?\\s+(?:of\\s+)?${MONTH}(?:,?\\s+(\\d{4}))?\\b`, 'i');
 const RELATIVE = /^(today|yesterday|tomorrow|recently|lately|earlier|last\s+(?:week|month|year|night|time)|this\s+(?:week|month|year|morning)|just now|the other day|\d+\s+(?:days?|weeks?|months?|years?)\s+ago|a\s+(?:few\s+)?(?:days?|weeks?|months?)\s+ago)\b/i;
 const NOT_A_DATE = /^(n\/a|na|none|unknown|tbd|tba|\?+|-+|—|never|not\s+(?:yet\s+)?(?:checked|retrieved|accessed))(?=$|[\s.,;)])/i;
 
 /** Verbs that introduce a retrieval date; "last reviewed" banners are handled by scope, not here. */
-const RETRIEVAL_PHRASE = /\b(retrieved|accessed|checked|reviewed|consulted|visited|viewed|verified|fetched|last\s+(?:accessed|checked|visited|retrieved|verified))\b(?:\s+(?:it|them|this|that|the\s+(?:page|site|directory|list)))?(?:\s+(?:on|at|as\s+of))?[\s:,]*/gi;
+const RETRIEVAL_PHRASE = /\b(retrieved|accessed|checked|reviewed|consulted|visited|viewed|verified|fetched|abgerufen\s+am|zugegriffen\s+am|last\s+(?:accessed|checked|visited|retrieved|verified))\b(?:\s+(?:it|them|this|that|the\s+(?:page|site|directory|list)))?(?:\s+(?:on|at|as\s+of))?[\s:,]*/gi;
 export const UNVERIFIED = 'TODO-verify';
 
 export interface DateMention {
@@ -27,7 +28,7 @@ export interface DateMention {
 /** Finds retrieval-date phrases in masked text; offsets are `base` + index. */
 export function findRetrievalDates(text: string, base: number, documentYear?: number): DateMention[] {
   const out: DateMention[] = [];
-  if (!/retriev|access|check|review|consult|visit|view|verif|fetch/i.test(text)) return out;
+  if (!/retriev|access|check|review|consult|visit|view|verif|fetch|abgerufen|zugegriffen/i.test(text)) return out;
   for (const m of text.matchAll(RETRIEVAL_PHRASE)) {
     const after = m.index + m[0].length;
     const rest = text.slice(after, after + 60).replace(/\(?TODO-verify\)?,?\s*/g, '');
@@ -66,9 +67,18 @@ function judged(y: number, mo: number, d: number, length: number): { iso?: strin
   return { iso: date.toISOString().slice(0, 10), length };
 }
 
+const GERMAN_MONTHS: Record<string, number> = { mär: 3, mae: 3, mai: 5, okt: 10, dez: 12 };
+
 function monthIndex(name: string): number {
   const n = name.toLowerCase().replace('.', '');
+  if (GERMAN_MONTHS[n.slice(0, 3)]) return GERMAN_MONTHS[n.slice(0, 3)];
   return MONTHS.findIndex((m) => m.startsWith(n.slice(0, 3))) + 1;
+}
+
+/** The capture date of a Web Archive snapshot URL (web.archive.org/web/20260815093000/…), as ISO. */
+export function archiveSnapshotDate(url: string): string | undefined {
+  const m = /^https?:\/\/(?:www\.)?web\.archive\.org\/web\/(\d{4})(\d{2})(\d{2})\d{0,6}(?:[a-z_]{2,4})?\//i.exec(url);
+  return m ? judged(Number(m[1]), Number(m[2]), Number(m[3]), 0).iso : undefined;
 }
 
 /** Days from `iso` to `asOf` (positive when `iso` is earlier). */

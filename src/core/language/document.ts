@@ -78,6 +78,9 @@ function isAboutAlliance(model: DocumentModel, lex: Lexicons): boolean {
     for (const s of u.segments) if (hasPhrase(lex.subjects, withoutLookalikes(s.masked, lex))) return true;
     for (const l of u.locators) if (l.url && ALLIANCE_URL.test(l.url)) return true;
   }
+  // Reference-style links keep their URLs in the definitions.
+  for (const d of model.definitions.values()) if (ALLIANCE_URL.test(d.url)) return true;
+  for (const f of model.footnotes.values()) if (f.urls.some((url) => ALLIANCE_URL.test(url))) return true;
   return false;
 }
 

@@ -2,7 +2,7 @@
 // navigation, invitations, plans told as intentions, speculation, opinion, corrections of earlier
 // text, reports of what someone asked, page banners. They need no citation whatever they name.
 const QUESTION = /\?\s*["'”’)\]]*\s*$/;
-const INSTRUCTION = /^(?:please\s+)?(?:see|visit|read|check|cite|use|do\s+not|don['’]t|never|always|avoid|refer|learn|click|contact|go\s+to|follow|consider|remember|make\s+sure|ensure|verify|confirm|add|link|write|describe|treat|compare|ask|find|download|install|run|sign\s+up|subscribe|explore|discover|get\s+involved|reach\s+out|keep|prefer|quote|mention|look|note\s+down|watch|give|try|join|help|dive|start|say|point\s+out|close|thank|share|tell|email|browse|search|record|require|request|submit|fill|register|rsvp|bring|feel\s+free|don['’]t\s+hesitate|be\s+sure|collaborate|experiment|build|contribute|participate|engage|innovate)\b/i;
+const INSTRUCTION = /^(?:please\s+)?(?:open\s+(?:an?|the|your)(?=\s)|file\s+(?:an?|the|your)(?=\s)|send\s+(?:us|me|an?|the|your)\b|see|visit|read|check|cite|use|do\s+not|don['’]t|never|always|avoid|refer|learn|click|contact|go\s+to|follow|consider|remember|make\s+sure|ensure|verify|confirm|add|link|write|describe|treat|compare|ask|find|download|install|run|sign\s+up|subscribe|explore|discover|get\s+involved|reach\s+out|keep|prefer|quote|mention|look|note\s+down|watch|give|try|join|help|dive|start|say|point\s+out|close|thank|share|tell|email|browse|search|record|require|request|submit|fill|register|rsvp|bring|feel\s+free|don['’]t\s+hesitate|be\s+sure|collaborate|experiment|build|contribute|participate|engage|innovate)\b/i;
 // A condition or purpose before an instruction: "If you evaluate models, give Lumen a try",
 // "For a general introduction to Tapestry, including its goals, see the project page."
 const LEADING_CLAUSE = /^(?:if|when|whenever|before|after|once|to|for|while|as\s+you|in\s+particular|in\s+addition|also|finally|first|then|next)\b/i;
@@ -17,6 +17,15 @@ function afterLeadingClause(t: string): string[] {
 const NAVIGATION = /^(?:(?:an?|our|this)\s+(?:[\w,-]+\s+){0,3}(?:list|guide|overview|summary|collection|round-?up|selection|primer|explainer|briefing|timeline|reading\s+list)\s+(?:of|to|for|on|about)\b|for\s+(?:more|details|further)|more\s+(?:information|details|at|on)|learn\s+more|read\s+more|find\s+out\s+more|details\s+(?:are|can\s+be)\s+found|(?:this|the\s+following|below|the\s+(?:table|list)(?:\s+below)?|this\s+(?:table|list|section|memo|article|post|page|guide|document|note|draft|report|brief|explainer|faq|talk|wiki|checklist|newsletter|issue|episode|website|site|repo|repository|readme|file|chapter|handbook|tutorial|course|module|glossary)|in\s+this\s+(?:post|article|memo|guide|section|talk|issue|episode))\s+(?:lists?|describes?|summari[sz]es?|covers?|explains?|sets\s+out|advises?|shows?|collects?|gives?|outlines?|looks\s+at|walks|reviews?|compares?|tracks?|records?|documents?|is\s+for|contains\s+(?:links|notes|pointers))\b|here\s+(?:is|are)\b|(?:[\w-]+\s+){0,3}?(?:this|next|last)\s+(?:week|month|issue|edition|episode)\s*:|for\s+reference\b|an?\s+(?:quick|short|brief)\s+(?:tour|look|overview|guide|summary|round-?up)\b)/i;
 // Where to read more, anywhere in the sentence: "The rest of the documentation is maintained in the repository."
 const POINTER = /\b(?:documentation|docs|details|information|source\s+code)\s+(?:is|are)\s+(?:currently\s+|now\s+|also\s+)?(?:maintained|available|kept|found|hosted)\s+(?:in|at|on)\b|\b(?:page|site|post|document|guide)\s+(?:lives|is)\s+at\b|\bcan\s+be\s+found\s+at\b/i;
+// "The licence files are in the community repository"; "OSI's FAQ on the definition explains why…".
+const WHERE_TO_READ = /^(?:the\s+)?(?:[\w-]+\s+){0,2}(?:files?|texts?|terms|details|instructions|templates?)\s+(?:is|are|live|sit)\s+(?:kept\s+|available\s+)?in\s+(?:the|our|this)\b|^(?:[\w'’.&-]+\s+){0,6}?(?:faq|guide|post|paper|blog|explainer|write-?up|thread|report|piece|op-?ed|essay|video|talk|podcast|episode|primer|overview|article|interview|keynote|slides|deck|analysis|newsletter)\s+(?:on\s+[^.]{0,80}?\s+)?(?:explains|describes|walks\s+through|covers|looks\s+at|digs\s+into|lays\s+out|unpacks|summari[sz]es|argues|asks|examines|explores)\b/i;
+// Cautions about what a signal shows ("tells you nothing about whether…", "has no bearing on that",
+// "Membership is not a safety review"): advice to the reader, not a fact about the Alliance.
+const CAUTION = /\b(?:tells?\s+(?:you|us|readers|buyers)\s+nothing|says\s+nothing\s+about|ha(?:s|ve)\s+no\s+bearing|and\s+nothing\s+more|for\s+information\s+only|did\s+not\s+(?:affect|change|influence)\s+the\s+(?:score|scores|rating|ratings|assessment|outcome))\b|^(?:(?:AI\s+)?Alliance\s+)?membership(?:\s+(?:of|in)\s+the\s+(?:AI\s+)?Alliance)?\s+(?:is|was)\s+not\s+(?:one\b|an?\s+(?:[\w-]+\s+){0,2}(?:review|evaluation|audit|certification|credential|guarantee|substitute|signal|proof|evidence|endorsement|approval)\b)/i;
+// What others make of it: "Supporters have presented Tapestry as…", "Critics have asked who…";
+const CHARACTERISATION = /^(?:(?:some|many|several|other)\s+)?(?:supporters|critics|advocates|proponents|observers|commentators|analysts|fans|sceptics|skeptics|detractors|boosters|backers|enthusiasts)\s+(?:have\s+|had\s+)?(?:presented|described|called|hailed|praised|criticised|criticized|framed|dismissed|characteri[sz]ed|portrayed|pitched|touted|branded|welcomed|questioned|asked|wondered)\b/i;
+/** "Joining the AI Alliance puts us alongside…": the joiner's pitch, quoted or not. */
+export const JOINING_PITCH = /^[\s"“'‘]*joining\s+the\s+(?:AI\s+)?Alliance\s+(?:puts|gives|lets|helps|allows|brings|offers|connects|opens)\b/i;
 const SELF_REPORT = /^(?:we|i)(?:['’]ve|\s+have)?\s+(?:now\s+|already\s+)?(?:seen|noticed|heard|checked|reviewed|compared|tested|looked|asked|read|spoke|evaluated|wrote|collected|gathered|tracked|used|met|visited|attended|interviewed|sampled|surveyed|analy[sz]ed|coded|counted|examined|scraped|downloaded|did\s+not\s+interview)\b|\b(?:we|I)\s+(?:profile|feature|highlight|interview|cover|track|round\s+up|summari[sz]e)\b|\b(?:require|requires|need|needs)\s+our\s+own\b/i;
 const CHANGELOG = /^(?:added|fixed|removed|updated|changed|improved|bumped|refactored|deprecated|renamed|dropped)\b/i;
 const TITLE_LIKE = /^(?:how|why|what|when|where|who|which|inside|understanding|about|on|a\s+guide|guide|notes?\s+on|faq|q&a|questions)\b/i;
@@ -44,9 +53,9 @@ const REPORTED_ASK = /\b(?:asked|ask|asks|wondered|wonder|wonders|asking)\s+(?:u
 // ("Jane Doe · Weekly Dispatch · June 9, 2026"), provenance and disclosure notes.
 const BANNER = /\blast\s+(?:reviewed|updated|update|modified|edited|revised|checked)\b|\bstatus:\s*(?:living|draft|work\s+in\s+progress)|\s[·•]\s|^by\s+[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3}\s*(?:[,|·•]|$)|^(?:imported|syndicated|republished|reprinted|cross-posted|originally\s+published|this\s+(?:story|article)\s+(?:first|originally)\s+appeared)\b|^disclosure\s*:/i;
 // "Welcome to the project", "Thank you for attending": greetings.
-const GREETING = /^(?:welcome\s+(?:to|aboard|back)\b(?![^.]*,\s+(?:an?|the)\s+[^.]*\b(?:by|from|Alliance|project|initiative)\b)|thank\s+you\b|thanks\s+for\b|many\s+thanks\b|thanks\s+to\s+(?:everyone|all|our|you|the\s+[\w\s&-]{1,60}?\s+for)\b|hello\b|hi\b|greetings\b|congratulations\b)/i;
+const GREETING = /^(?:welcome\s+(?:to|aboard|back)\b(?![^.]*,\s+(?:an?|the)\s+[^.]*\b(?:by|from|Alliance|project|initiative)\b)|thank\s+you\b|thanks\s+for\b|many\s+thanks\b|we\s+(?:would\s+(?:also\s+)?like\s+to\s+|also\s+|warmly\s+)?thank\b|(?:special\s+|many\s+|our\s+)?thanks\s+(?:go\s+|also\s+)?to\s+(?:the\s+|our\s+|all\s+)?(?:[\w&-]+\s+){0,6}?(?:maintainers|contributors|team|teams|community|colleagues|reviewers|volunteers|organi[sz]ers|speakers|sponsors|hosts|friends|everyone|all|members)\b|thanks\s+to\s+(?:everyone|all|our|you|the\s+[\w\s&-]{1,60}?\s+for)\b|hello\b|hi\b|greetings\b|congratulations\b)/i;
 // "Whether X will … is not yet clear", "… was not confirmed": an open question stated as one.
-const OPEN_QUESTION = /^whether\b[^.]*\b(?:is|was|remains|remained)\s+(?:not\s+(?:yet\s+)?(?:clear|known|certain|settled|decided|confirmed|public)|(?:still\s+|yet\s+)?(?:unclear|unknown|uncertain|undecided|open|unconfirmed|anyone['’]s\s+guess))\b|\bis\s+anyone['’]s\s+guess\b/i;
+const OPEN_QUESTION = /^whether\b[^.]*\b(?:is|remains)\s+(?:the|an?|one)\s+(?:[\w-]+\s+){0,2}question\b|^whether\b[^.]*\b(?:is|was|remains|remained)\s+(?:not\s+(?:yet\s+)?(?:clear|known|certain|settled|decided|confirmed|public)|(?:still\s+|yet\s+)?(?:unclear|unknown|uncertain|undecided|open|unconfirmed|anyone['’]s\s+guess))\b|\bis\s+anyone['’]s\s+guess\b/i;
 // A heading that asks ("Can we run AI Alliance models on Halcyon? Notes from…").
 const ASKING_HEADING = /^(?:can|could|does|do|did|is|are|was|were|should|will|would|may|has|have|how|what|why|when|where|who|which|whether)\b[^?]{0,200}\?/i;
 
@@ -59,11 +68,13 @@ export function nonClaimKind(text: string, titleLike = false): NonClaimKind | un
   if (HOW_TO.test(t)) return 'title';
   // "AI Alliance unveils Project Tapestry: what it is" states before it asks.
   if (titleLike && (TITLE_LIKE.test(t) || /\b(?:what|how|why|whether)\s+\p{L}+/iu.test(t.split(':')[0]))) return 'title';
-  if (INSTRUCTION.test(t) || afterLeadingClause(t).some((rest) => INSTRUCTION.test(rest))) return 'instruction';
-  if (NAVIGATION.test(t) || POINTER.test(t)) return 'navigation';
+  // "Run by: the AI Alliance" is a fact box's key, not an order.
+  if ((INSTRUCTION.test(t) && !/^\w+\s+by\s*:/i.test(t)) || afterLeadingClause(t).some((rest) => INSTRUCTION.test(rest))) return 'instruction';
+  if (NAVIGATION.test(t) || POINTER.test(t) || WHERE_TO_READ.test(t)) return 'navigation';
   if (NOTE.test(t)) return 'note';
   if (DEFINITION.test(t)) return 'definition';
-  if (REBUTTAL.test(t)) return 'opinion';
+  // Every clause must be the caution: "The Alliance is not a regulator; its page says nothing about…" states a role.
+  if (REBUTTAL.test(t) || t.split(/;|,\s+(?:but|and|while|whereas)\s+/).every((clause) => CAUTION.test(clause)) || CHARACTERISATION.test(t)) return 'opinion';
   if (DISAMBIGUATION.test(t)) return 'navigation';
   if (INVITATION.test(t) || ASPIRATION.test(t)) return 'invitation';
   if (GREETING.test(t)) return 'greeting';
