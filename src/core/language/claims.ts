@@ -25,6 +25,8 @@ export interface ClaimJudgement {
 
 const PLAN = /\b(?:will(?!\s+not\s+(?:certify|approve|regulate|endorse|vet))|(?:i|we)['’]ll|shall|plans?\s+to|planning\s+to|\b(?:i\s+am|i['’]m|we\s+are|we['’]re)\s+planning\s+(?:an?|the|for)\b|planned|intends?\s+to|intending\s+to|(?:is|are)\s+going\s+to|hopes?\s+to|(?:is|are)\s+set\s+to|promis(?:es|ed)\s+to|pledg(?:es|ed)\s+to|vows?\s+to|would\s+like\s+to|upcoming|later\s+this\s+year|next\s+year|in\s+the\s+coming|has\s+(?:big|ambitious|bold|grand)\s+plans)\b/i;
 
+// "…is defining what 'open' should mean": a normative word inside a clause the sentence reports on.
+const EMBEDDED_NORMATIVE = /\b(?:what|how|whether|which|when|where|who)\s+[^.;,]{0,60}?\b(?:should|must|ought\s+to|needs?\s+to|ha(?:s|ve)\s+to)\b/gi;
 const NORMATIVE = /\b(?:should|ought\s+to|must|need\s+to|needs\s+to|have\s+to|has\s+to)\b/i;
 
 const NEGATION = /\b(?:not|no|never|neither|nor|none|isn['’]t|aren['’]t|wasn['’]t|weren['’]t|doesn['’]t|don['’]t|didn['’]t|hasn['’]t|haven['’]t|cannot|can['’]t|without)\b/i;
@@ -65,6 +67,7 @@ export interface SentenceContext {
  * Decides whether a sentence is a claim about the AI Alliance and of which category.
  * `text` is the masked sentence with look-alikes already blanked.
  */
+const ALLIANCE_PAGE_SUBJECT = /^(?:the\s+)?(?:member(?:s|ship)?|projects?|governance|about)\s+(?:page|directory|list|listing|roster)\s+(?:now\s+|currently\s+|still\s+)?(?:lists?|lists|shows?|names?|includes?|counts?|says|states|describes|gives)\b/i;
 const ACROSS_PARAGRAPHS = /^(?:participants|partners|contributors|collaborators|newcomers|new\s+(?:members|joiners)|early\s+adopters|signatories)\s+(?:include|included|are|were|range)\b/i;
 
 export function judgeSentence(text: string, lex: Lexicons, ctx: SentenceContext): ClaimJudgement | undefined {
@@ -93,7 +96,9 @@ export function judgeSentence(text: string, lex: Lexicons, ctx: SentenceContext)
     if ((kind === 'opinion' || kind === 'speculation') && FOUNDING_APPOSITIVE.test(text)) return { category: 'founding', policy: 'founding', current: false, time: 'historical', trigger: FOUNDING_APPOSITIVE.exec(text)?.[0].replace(/^,\s*|,$/g, ''), subject: subjectText(main, lex), hedged: false, negated: false };
     return undefined;
   }
-  const aboutTheAlliance = subject !== undefined || pronoun || elided || projectSubject || firstPerson || ctx.infobox === true;
+  // "The projects page currently lists…", "The member directory shows…": the Alliance's own pages speak for it.
+  const sitePage = ctx.aboutAlliance && ALLIANCE_PAGE_SUBJECT.test(start);
+  const aboutTheAlliance = subject !== undefined || pronoun || elided || projectSubject || firstPerson || sitePage || ctx.infobox === true;
   const category = ctx.aboutAlliance ? projectScoped(categoryOf(withoutAttribution(main), lex, aboutTheAlliance, ctx), main, projectSubject, firstPerson && CLAIM_VERB.test(main), ctx.projectItem === true && ctx.firstInUnit === true) : ['open-source-ai', 'open-source-ai'] as [Category, PolicyKey];
   if (!category) return undefined;
   const [cat, policy] = category;
@@ -102,7 +107,7 @@ export function judgeSentence(text: string, lex: Lexicons, ctx: SentenceContext)
   const announcedStructure = subject !== undefined && /\b(?:governing\s+board|board|committee|steering|oversight|guidelines|charter|bylaws)\b/i.test(text);
   if (PLAN.test(text) && !event && !announcedStructure) return undefined;
   const projectRules = cat === 'governance-licensing' && /\b(?:managed|supported|member)\s+projects?\b|\bprojects\s+(?:must|should|are\s+required)/i.test(text);
-  if (NORMATIVE.test(withoutQuotedSpeech(text)) && !projectRules && !(policy === 'safety' && ROLE_SAFETY.test(text))) return undefined;
+  if (NORMATIVE.test(withoutQuotedSpeech(text).replace(EMBEDDED_NORMATIVE, '')) && !projectRules && !(policy === 'safety' && ROLE_SAFETY.test(text))) return undefined;
   const hedged = hasPhrase(lex.hedges, text);
   const negated = NEGATION.test(text);
   const time: ClaimTime = timeOf(main, cat, policy, !projectSubject && ALLIANCE_SUBJECT.test(start.replace(LEADING_ADVERBIAL, '')));

@@ -12,7 +12,8 @@ const EVENT = 'announc|launch|unveil|ship|found|co-?found|form|establish|creat|s
 const PAST_EVENT_ALL = new RegExp(`\\b(?:(?:has|have|had|was|were)\\s+(?:\\w+ly\\s+)?)?(?:(?:${EVENT})(?:ed|d)?|held|grew|began|begun|won|became)\\b`, 'gi');
 // A present-tense form of the same verbs in a headline or lede ("AI Alliance Unveils Project
 // Tapestry", "We are pleased to announce"): news of an event, not a standing state.
-const NEWS_PRESENT = /\b(?:announces|launches|unveils|introduces|debuts|opens|releases|publishes|welcomes|adds|forms|names|appoints|joins|(?:pleased|proud|excited|happy)\s+to\s+(?:announce|introduce|share|launch|release|welcome))\b/i;
+// A verb, not the noun ("between releases", "its opens"): no article or preposition before it.
+const NEWS_PRESENT = /(?<!\b(?:between|of|the|its|their|our|new|in|for|and|two|three|several|recent|past|future|all|per|weekly|monthly|major|minor|point|patch|nightly|tagged)\s)\b(?:announces|launches|unveils|introduces|debuts|opens|releases|publishes|welcomes|adds|forms|names|appoints|joins|(?:pleased|proud|excited|happy)\s+to\s+(?:announce|introduce|share|launch|release|welcome))\b/i;
 const EXPLICIT_DATE = /\b(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}|\d{1,2}(?:\s*[–-]\s*\d{1,2})?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*|(?:in|on|since|by|during|from|early|late|mid-?)\s+(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\s+)?(?:19|20)\d{2}|(?:on|last)\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|this\s+week|last\s+(?:week|month|year)|at\s+(?:its\s+)?launch|on\s+launch\s+day|at\s+the\s+time)\b/i;
 
 // Ongoing work ("is adapting", "are building") and standing facts about a project: that it is an
