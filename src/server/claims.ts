@@ -28,11 +28,12 @@ export async function workspaceClaims(host: ClaimsHost, params: unknown, token: 
   const request = checkParams(params);
   const uris = request.uris ?? (await allDrafts(host));
   const files: ClaimsFile[] = [];
-  let asOf = today();
+  // The day claims are judged as of: the settings' asOf (of the first workspace folder), or today.
+  const first = host.folders()[0] ?? uris[0];
+  const asOf = (first ? (await host.settings(first)).asOf : undefined) ?? today();
   for (const uri of uris) {
     if (token.isCancellationRequested) break;
     const settings = await host.settings(uri);
-    asOf = settings.asOf ?? today();
     const file = await fileClaims(host, uri, settings, request.staleWithinDays);
     if (file) files.push(file);
     // Yield between files so that other requests are answered while a large workspace is read.

@@ -75,7 +75,6 @@ interface DocumentState {
   loggedProblem?: string;
 }
 
-
 type Prepared =
   | { kind: 'ready'; document: TextDocument; settings: Settings; resolved: ResolvedConfig }
   | { kind: 'skip'; document?: TextDocument; settings?: Settings; draft: boolean; configError?: ConfigProblem };
@@ -336,7 +335,6 @@ export class DraftLinter {
     return state;
   }
 }
-
 
 /**
  * Whether two reports hold the same diagnostics, field by field (cheaper than serialising them):

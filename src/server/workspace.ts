@@ -37,9 +37,14 @@ export class WorkspaceResults {
   ran = false;
   readonly drafts = new Set<string>();
 
+  /** Bumped by every refresh, so an older one stops when a newer change starts another. */
+  private generation = 0;
+
   /** Lints closed drafts the workspace lint reported on again (a config or settings change), one at a time. */
   async refresh(host: WorkspaceLintHost): Promise<void> {
+    const generation = ++this.generation;
     for (const uri of [...this.drafts]) {
+      if (generation !== this.generation) return;
       if (host.isOpen(uri)) continue;
       try {
         await lintClosed(host, uri);

@@ -167,6 +167,17 @@ describe('quick-fixes', () => {
     assert.ok(!actions.some((a) => JSON.stringify(a.edit?.entries() ?? []).includes('disable-next-line')), 'no other form');
   });
 
+  it('offers one suppression for two findings of one rule on one line', async () => {
+    const text = `Intro.\n\n${CLAIM} Meta is a member of the AI Alliance.\n`;
+    const { editor } = await openDraft('two-on-a-line.md', text);
+    assert.equal(coreLint(text).diagnostics.filter((d) => d.rule === 'missing-citation').length, 2);
+    const actions = await codeActionsAt(editor.document.uri, new vscode.Range(2, 0, 2, 80), (a) => a.some((x) => x.title.startsWith('Suppress')));
+    assert.deepEqual(
+      actions.filter((a) => a.title.startsWith('Suppress')).map((a) => a.title),
+      ['Suppress missing-citation for this line'],
+    );
+  });
+
   it('offers "Mark as verified" on a TODO-verify stub, preferred, and no suppression', async () => {
     const text = `${CLAIM}[^membership-1]\n\n[^membership-1]: TODO-verify <https://thealliance.ai/members>, retrieved 2026-11-20.\n`;
     const { editor } = await openDraft('verify.md', text);
