@@ -8,6 +8,8 @@ import { CLAIMS_REQUEST, type ClaimItem, type ClaimsFile, type ClaimsParams, typ
 
 export const CLAIMS_VIEW = 'alliance-cite.claims';
 export const REFRESH_CLAIMS = 'alliance-cite.refreshClaims';
+/** Arguments: a URI and an LSP range (plain data: a tree item's command arguments are serialised). */
+export const OPEN_CLAIM = 'alliance-cite.openClaim';
 
 const STATUS_ORDER: readonly ClaimStatusName[] = ['uncited', 'wrong-type', 'invalid-date', 'undated', 'unverified', 'stale', 'stale-soon', 'fine'];
 const NEEDS_WORK: ReadonlySet<ClaimStatusName> = new Set(['uncited', 'wrong-type', 'invalid-date', 'undated', 'unverified', 'stale']);
@@ -179,10 +181,11 @@ export class ClaimsView implements vscode.TreeDataProvider<ClaimsNode>, vscode.D
         return item;
       }
       case 'file': {
-        const item = new vscode.TreeItem(vscode.Uri.parse(node.uri), vscode.TreeItemCollapsibleState.Expanded);
+        // A label, not a resource: the file's problem decorations would read as this group's counts.
+        const item = new vscode.TreeItem(relative(node.uri), vscode.TreeItemCollapsibleState.Expanded);
         item.id = `file:${node.status}:${node.uri}`;
-        item.label = relative(node.uri);
         item.description = `${node.claims.length}`;
+        item.tooltip = vscode.Uri.parse(node.uri).toString(true);
         item.iconPath = vscode.ThemeIcon.File;
         return item;
       }
@@ -207,7 +210,8 @@ export class ClaimsView implements vscode.TreeDataProvider<ClaimsNode>, vscode.D
 
 /** One claim: the sentence, then what it cites (or needs) and its date; a click selects the sentence. */
 export function claimItem(uri: string, claim: ClaimItem, asOf: string): vscode.TreeItem {
-  const label = claim.text.length > 90 ? `${claim.text.slice(0, 89)}\u2026` : claim.text;
+  const plain = plainText(claim.text);
+  const label = plain.length > 90 ? `${plain.slice(0, 89)}\u2026` : plain;
   const item = new vscode.TreeItem(label, vscode.TreeItemCollapsibleState.None);
   const cite = claim.citations.find((c) => c.approved) ?? claim.citations[0];
   const date = cite?.dates.find((d) => d.iso && !d.problem)?.iso;
@@ -225,10 +229,29 @@ export function claimItem(uri: string, claim: ClaimItem, asOf: string): vscode.T
   const tooltip = lines.join('\n');
   item.tooltip = tooltip;
   item.iconPath = icon(claim.status);
-  const start = new vscode.Position(claim.range.start.line, claim.range.start.character);
-  const end = new vscode.Position(claim.range.end.line, claim.range.end.character);
-  item.command = { title: 'Go to the claim', command: 'vscode.open', arguments: [vscode.Uri.parse(uri), { selection: new vscode.Range(start, end) } satisfies vscode.TextDocumentShowOptions] };
+  item.command = { title: 'Go to the claim', command: OPEN_CLAIM, arguments: [uri, claim.range] };
   return item;
+}
+
+/** Opens a draft with a claim's sentence selected. */
+export async function openClaim(uri: string, range: ClaimItem['range']): Promise<void> {
+  const selection = new vscode.Range(range.start.line, range.start.character, range.end.line, range.end.character);
+  await vscode.window.showTextDocument(vscode.Uri.parse(uri), { selection });
+}
+
+/** A sentence as it reads: link text without its target, no footnote markers or emphasis marks. */
+export function plainText(markdown: string): string {
+  return markdown
+    .replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1')
+    .replace(/\[\^[^\]]+\]/g, '')
+    .replace(/\[([^\]]+)\]\[[^\]]*\]/g, '$1')
+    .replace(/<(https?:\/\/[^>\s]+)>/g, '$1')
+    .replace(/\*\*|__|`/g, '')
+    // Single * or _ only where they open or close emphasis, not inside words (AI_Alliance).
+    .replace(/(^|\s)[*_](?=\S)/g, '$1')
+    .replace(/(\S)[*_](?=\s|[.,;:!?)]|$)/g, '$1')
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 function icon(status: ClaimStatusName): vscode.ThemeIcon {

@@ -4,7 +4,7 @@
 import * as vscode from 'vscode';
 import { ExecuteCommandRequest, WorkDoneProgress, type BaseLanguageClient, type WorkDoneProgressReport } from 'vscode-languageclient';
 import { CONFIG_FILE_REQUEST, SERVER_COMMANDS, type ConfigFileParams, type ConfigFileResult, type FixAllResult, type LintWorkspaceResult } from '../server/protocol';
-import { REFRESH_CLAIMS, type ClaimsView } from './claimsView';
+import { OPEN_CLAIM, openClaim, REFRESH_CLAIMS, type ClaimsView } from './claimsView';
 import type { InstalledDocs } from './docs';
 import { OPEN_CONFIG_PROBLEM, openConfigProblem } from './statusBar';
 
@@ -14,6 +14,7 @@ export const COMMANDS = {
   openConfig: 'alliance-cite.openConfig',
   showConfigReference: 'alliance-cite.showConfigReference',
   refreshClaims: REFRESH_CLAIMS,
+  openClaim: OPEN_CLAIM,
   openConfigProblem: OPEN_CONFIG_PROBLEM,
   showOutput: 'alliance-cite.showOutput',
 } as const;
@@ -37,6 +38,7 @@ export function registerCommands(client: BaseLanguageClient, output: vscode.LogO
     vscode.commands.registerCommand(COMMANDS.openConfig, guarded('Opening the config file', () => openConfig(client, output))),
     vscode.commands.registerCommand(COMMANDS.showConfigReference, guarded('Opening the config reference', () => parts.docs.showPreview(parts.docs.configReference()))),
     vscode.commands.registerCommand(COMMANDS.refreshClaims, guarded('Listing the claims', () => parts.claims.refresh())),
+    vscode.commands.registerCommand(COMMANDS.openClaim, (uri: string, range: Parameters<typeof openClaim>[1]) => guarded('Going to the claim', () => openClaim(uri, range))()),
     vscode.commands.registerCommand(COMMANDS.openConfigProblem, (file: string, line: number, column: number) =>
       guarded('Opening the config file', () => openConfigProblem(file, line, column))(),
     ),

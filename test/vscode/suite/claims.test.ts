@@ -39,6 +39,8 @@ describe('claims view', () => {
       '',
       'Tapestry is an AI Alliance project.[^2]',
       '',
+      'IBM is a member of the **AI Alliance** ([directory](https://thealliance.ai/members), retrieved 2026-11-01).',
+      '',
       '[^1]: <https://thealliance.ai/members>, retrieved 2025-12-10.',
       '[^2]: TODO-verify <https://github.com/The-AI-Alliance/tapestry>, retrieved 2026-11-20.',
       '',
@@ -54,6 +56,8 @@ describe('claims view', () => {
         ['Uncited', ['The AI Alliance has more than 140 members.']],
         ['Unverified stub', ['Tapestry is an AI Alliance project.']],
         ['Stale within 30 days', ['Meta is a member of the AI Alliance.']],
+        // Labels read as the sentence reads: no link targets, no emphasis marks.
+        ['Fine', ['IBM is a member of the AI Alliance (directory, retrieved 2026-11-01).']],
       ],
     );
     const soon = ours[2].files[0].claims[0];

@@ -219,7 +219,29 @@ describe('the extension in the browser workbench', () => {
     await toast.locator('.monaco-button', { hasText: 'Open config' }).click();
     await page.locator('.tab.active', { hasText: '.alliance-cite.yaml' }).waitFor();
     assert.deepEqual(await cursorPosition(page), { line: 2, column: 21 });
+    // Fixed (here: removed), the draft is checked again.
     fs.rmSync(path.join(run.workspace, '.alliance-cite.yaml'));
+    await page.keyboard.press('Control+W');
+    await page.locator('.tab', { hasText: DRAFT }).first().click();
+    await page.locator('.statusbar-item', { hasText: /^\D*\d+\D+\d+\s+alliance-cite/ }).first().waitFor();
+  });
+
+  it('lists the claims of the workspace in the Explorer, and goes to a claim', async () => {
+    await page.keyboard.press('Control+Shift+E');
+    // Room for the view: the folder's file tree folded away.
+    const folder = page.locator('.pane-header', { hasText: 'workspace' }).first();
+    if ((await folder.getAttribute('aria-expanded')) === 'true') await folder.click();
+    const header = page.locator('.pane-header', { hasText: 'AI Alliance Claims' }).first();
+    await header.waitFor();
+    if ((await header.getAttribute('aria-expanded')) !== 'true') await header.click();
+    const view = page.locator('.pane', { has: header });
+    await view.locator('.monaco-list-row', { hasText: 'Uncited' }).first().waitFor();
+    const claim = view.locator('.monaco-list-row', { hasText: 'Because Granite comes from a founding member' }).first();
+    await claim.waitFor();
+    await shot('ui-claims-view.png');
+    await claim.click();
+    const line = fs.readFileSync(draftFile, 'utf8').split('\n').findIndex((l) => l.startsWith('Because Granite')) + 1;
+    await page.locator('.statusbar-item', { hasText: new RegExp(`^Ln ${line}, Col \\d+ \\(\\d+ selected\\)`) }).first().waitFor();
   });
 
   it("shows the writer's README, with its screenshot, in the extension's details page", async () => {
