@@ -1,13 +1,15 @@
 // Fix-all: lint, apply every safe fix, and lint again until nothing fixable remains.
 import { applyFixes } from './fixes/apply';
 import { lint } from './lint';
-import type { Fix, LintOptions } from './types';
+import type { Fix, FixKind, LintOptions } from './types';
 
 export interface FixAllResult {
   text: string;
   /** Fixes applied over all passes. */
   fixed: number;
   passes: number;
+  /** Fixes applied by kind, so a caller can say what it did ("added 7 citation stubs"). */
+  byKind: Partial<Record<FixKind, number>>;
 }
 
 const MAX_PASSES = 10;
@@ -17,6 +19,7 @@ export function fixAll(text: string, options: LintOptions = {}): FixAllResult {
   let current = text;
   let fixed = 0;
   let passes = 0;
+  const byKind: Partial<Record<FixKind, number>> = {};
   // A finding fixed once is not fixed again at the same place: if a pathological draft hides a
   // stub from the parser, fix-all still ends with one stub per claim instead of ten.
   const fixedAt = new Set<string>();
@@ -33,7 +36,8 @@ export function fixAll(text: string, options: LintOptions = {}): FixAllResult {
     passes++;
     if (result.applied === 0 || result.text === current) break;
     fixed += result.applied;
+    for (const [kind, n] of Object.entries(result.byKind) as [FixKind, number][]) byKind[kind] = (byKind[kind] ?? 0) + n;
     current = result.text;
   }
-  return { text: current, fixed, passes };
+  return { text: current, fixed, passes, byKind };
 }

@@ -37,6 +37,21 @@ export class ConfigFiles {
     void this.connection.client.register(DidChangeWatchedFilesNotification.type, { watchers });
   }
 
+  /** Watches single files wherever they are (a baseline file named by a config). */
+  watchFiles(files: readonly string[]): void {
+    const watching = this.capabilities().workspace?.didChangeWatchedFiles;
+    if (!watching?.dynamicRegistration) return;
+    const fresh = files.filter((f) => !this.watchedOutside.has(f));
+    if (fresh.length === 0) return;
+    for (const file of fresh) this.watchedOutside.add(file);
+    const watchers: FileSystemWatcher[] = fresh.map((file) => {
+      const slash = file.lastIndexOf('/');
+      // Without relative patterns, a glob on the file's name (any folder) is the closest a client takes.
+      return { globPattern: watching.relativePatternSupport === true ? { baseUri: file.slice(0, slash), pattern: file.slice(slash + 1) } : `**/${file.slice(slash + 1)}` };
+    });
+    void this.connection.client.register(DidChangeWatchedFilesNotification.type, { watchers });
+  }
+
   /** Shows every located problem of a config that could not be used on the config file itself. */
   publishProblem(problem: ConfigProblem): void {
     const byUri = new Map<string, Diagnostic[]>();

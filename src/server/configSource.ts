@@ -14,6 +14,8 @@ export interface ResolvedConfig {
   ignores(uri: string): boolean;
   /** Changes whenever a contributing file changes, so lint sessions are rebuilt. */
   fingerprint: string;
+  /** URI of the baseline file the config names (`baseline:`), if any. */
+  baseline?: string;
 }
 
 /** A problem at a position of a config file (1-based line and column, as printed). */
@@ -52,6 +54,11 @@ export interface Platform {
   findDrafts(folder: string, settings: Settings, trusted: boolean, folders: readonly string[]): Promise<string[]>;
   /** Reads a closed draft. */
   readText(uri: string): Promise<string>;
+  /**
+   * Which of a draft's findings the baseline file records, fingerprinted as the command line does;
+   * a message when the baseline cannot be used. Absent where baselines cannot be read (the web).
+   */
+  baselineKnown?(baseline: string, draft: string, text: string, findings: readonly { rule: string; start: number; end: number }[]): boolean[] | { problem: string };
 }
 
 /** The default pattern of drafts, as the CLI uses it. */

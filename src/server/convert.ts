@@ -2,9 +2,12 @@
 // exact text the core saw, which is what LSP positions count by default.
 import { DiagnosticSeverity, type Diagnostic, type Range, type TextEdit } from 'vscode-languageserver';
 import { applyFixes, LineIndex, ruleById, type Diagnostic as CoreDiagnostic, type Fix, type RelatedLocation, type Severity } from '../core';
-import type { PlaceholderTarget } from './protocol';
+import type { ConfigProblem } from './configSource';
+import type { StubTarget } from './protocol';
 
 export const SOURCE = 'alliance-cite';
+/** The code of the warning on a draft whose config cannot be used (not a rule id). */
+export const CONFIG_PROBLEM_CODE = 'config-problem';
 
 const SEVERITY: Record<Severity, DiagnosticSeverity> = {
   error: DiagnosticSeverity.Error,
@@ -56,39 +59,35 @@ export function fixEdits(positions: Positions, fix: Fix): TextEdit[] {
   return sortedEdits(fix).map((e) => ({ range: positions.range(e.start, e.end), newText: e.text }));
 }
 
-/**
- * Where a fix's placeholder lies once the fix is applied, and, when the edit holding it would be
- * inserted byte-for-byte as a snippet, where it lies inside that edit.
- */
-export function placeholderTarget(positions: Positions, uri: string, fix: Fix): PlaceholderTarget | undefined {
+/** Where a stub fix puts its `TODO-verify` marker, once applied. */
+export function stubTarget(positions: Positions, uri: string, fix: Fix): StubTarget | undefined {
   const placeholder = fix.placeholder;
-  if (!placeholder || placeholder.end < placeholder.start) return undefined;
+  if (!placeholder || placeholder.end < placeholder.start || (fix.kind !== 'citation-stub' && fix.kind !== 'date-stub')) return undefined;
   const after = new Positions(applyFixes(positions.text, [fix]).text);
-  const target: PlaceholderTarget = { uri, range: after.range(placeholder.start, placeholder.end) };
-  const edits = sortedEdits(fix);
-  let delta = 0;
-  for (let i = 0; i < edits.length; i++) {
-    const e = edits[i];
-    const from = e.start + delta;
-    if (placeholder.start >= from && placeholder.end <= from + e.text.length) {
-      if (insertsVerbatim(positions, e.start, e.text)) target.snippet = { edit: i, start: placeholder.start - from, end: placeholder.end - from };
-      break;
-    }
-    delta += e.text.length - (e.end - e.start);
-  }
-  return target;
+  return { uri, range: after.range(placeholder.start, placeholder.end), kind: fix.kind };
 }
 
 /**
- * Editors indent each line of an inserted snippet like the insertion line and normalise leading
- * whitespace, so a multi-line snippet is exact only on an unindented line with unindented lines.
+ * The warning a draft carries while its config cannot be used: on its first line, naming the
+ * problem, with the config file's position as related information (one click away).
  */
-function insertsVerbatim(positions: Positions, offset: number, text: string): boolean {
-  const lines = text.split(/\r\n|\r|\n/);
-  if (lines.length === 1) return true;
-  const line = positions.lines.positionAt(offset).line;
-  const insertionLine = positions.text.slice(positions.lines.lineStart(line), positions.lines.lineEnd(line));
-  return !/^\s/.test(insertionLine) && lines.slice(1).every((l) => !/^\s/.test(l));
+export function configProblemDiagnostic(text: string, problem: ConfigProblem): Diagnostic {
+  const firstLine = /^[^\r\n]*/.exec(text)?.[0] ?? '';
+  const diagnostic: Diagnostic = {
+    range: { start: { line: 0, character: 0 }, end: { line: 0, character: firstLine.length } },
+    severity: DiagnosticSeverity.Warning,
+    source: SOURCE,
+    code: CONFIG_PROBLEM_CODE,
+    message: '',
+  };
+  const first = problem.located[0];
+  const where = first ? `${first.uri.slice(first.uri.lastIndexOf('/') + 1)}:${first.line}:${first.column}: ${first.message}` : problem.message;
+  diagnostic.message = `This draft is not checked until its config is fixed: ${where}`;
+  if (first) {
+    const at = { line: Math.max(0, first.line - 1), character: Math.max(0, first.column - 1) };
+    diagnostic.relatedInformation = [{ location: { uri: first.uri, range: { start: at, end: at } }, message: first.message }];
+  }
+  return diagnostic;
 }
 
 function sortedEdits(fix: Fix) {
@@ -103,11 +102,4 @@ export function minimalEdit(before: string, after: string): { start: number; end
   let suffix = 0;
   while (suffix < max - prefix && before.charCodeAt(before.length - 1 - suffix) === after.charCodeAt(after.length - 1 - suffix)) suffix++;
   return { start: prefix, end: before.length - suffix, text: after.slice(prefix, after.length - suffix) };
-}
-
-/** The draft's dominant line break, used for a line the server inserts itself. */
-export function lineBreakOf(text: string): string {
-  const lf = text.indexOf('\n');
-  if (lf === -1) return text.includes('\r') ? '\r' : '\n';
-  return lf > 0 && text.charCodeAt(lf - 1) === 13 ? '\r\n' : '\n';
 }

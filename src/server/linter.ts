@@ -1,12 +1,13 @@
 // Lints open drafts with the core and decides when: on open, after typing pauses (debounced), on
 // save, and when config or settings change. Every change bumps a document's generation; a lint
 // started for an older generation waits again or is dropped, so a stale result is never reported.
-import { LSPErrorCodes, ResponseError, type CancellationToken, type Diagnostic } from 'vscode-languageserver';
+import { DiagnosticSeverity, LSPErrorCodes, ResponseError, type CancellationToken, type Diagnostic, type Range } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { createLintSession, type Config, type LintResult, type LintSession } from '../core';
 import type { ConfigProblem, Platform, ResolvedConfig } from './configSource';
-import { noteToDiagnostic, Positions, toDiagnostic } from './convert';
+import { configProblemDiagnostic, Positions } from './convert';
 import type { DocumentStatus, OnSaveReason } from './protocol';
+import { diagnosticKey, editorDiagnostics, selectForEditor } from './select';
 import { isDraft, type Settings } from './settings';
 
 /** The latest lint of one document version, kept for code actions and hovers. */
@@ -17,6 +18,10 @@ export interface LintedDocument {
   result: LintResult;
   config: Config;
   asOf: string | undefined;
+  /** Per core diagnostic: whether the baseline records it (empty without a baseline). */
+  known: boolean[];
+  /** How baselined findings are shown. */
+  baselineMode: Settings['baseline'];
 }
 
 export type Report = { kind: 'full'; resultId: string; items: Diagnostic[] } | { kind: 'unchanged'; resultId: string };
@@ -55,6 +60,14 @@ interface DocumentState {
   session?: LintSession;
   sessionKey?: string;
   reported?: { resultId: string; version: number; items: Diagnostic[] };
+  /** Every finding of the last report, before `maxProblems` chose what the editor is sent. */
+  allItems?: Diagnostic[];
+  /** The lines the writer sees (findings there are sent first when there are too many). */
+  visible?: Range[];
+  /** The visible lines changed since the last report of a draft with too many findings. */
+  reselect?: boolean;
+  /** Too many findings was logged for this draft (once until it has few enough again). */
+  loggedTruncation?: boolean;
   latest?: LintedDocument;
   onSaveOnly?: 'size' | 'slow';
   lastStatus?: string;
@@ -69,6 +82,8 @@ type Prepared =
 export class DraftLinter {
   private readonly states = new Map<string, DocumentState>();
   private readonly reportedNotes = new Set<string>();
+  /** Baseline problems already logged, so each is logged once per config load. */
+  private readonly loggedBaselineProblems = new Set<string>();
   private resultCounter = 0;
 
   constructor(private readonly host: LinterHost) {}
@@ -97,6 +112,7 @@ export class DraftLinter {
   /** Marks every document for a new lint with the current config and settings. */
   configChanged(): void {
     this.reportedNotes.clear();
+    this.loggedBaselineProblems.clear();
     for (const state of this.states.values()) {
       state.generation++;
       state.stale = true;
@@ -134,6 +150,7 @@ export class DraftLinter {
       const onSave = this.onSaveReason(state, settings);
       const reported = state.reported;
       if (reported && !state.stale && (reported.version === document.version || (onSave && !state.saved))) {
+        if (state.reselect && state.allItems) return this.present(state, uri, reported.version, state.allItems, settings, previousResultId, onSave);
         return reported.resultId === previousResultId ? { kind: 'unchanged', resultId: reported.resultId } : { kind: 'full', ...reported };
       }
       if (!onSave && state.typed) {
@@ -148,17 +165,54 @@ export class DraftLinter {
     }
     if (prepared.kind === 'skip') {
       const version = prepared.document?.version ?? 0;
-      this.sendStatus(state, { uri, draft: prepared.draft, configError: prepared.configError && { message: prepared.configError.message, file: prepared.configError.uri } });
+      const problem = prepared.configError;
+      const first = problem?.located[0];
+      this.sendStatus(state, { uri, draft: prepared.draft, configError: problem && { message: problem.message, file: first?.uri ?? problem.uri, line: first?.line, column: first?.column, problem: first?.message } });
       state.latest = undefined;
-      return this.finish(state, version, [], previousResultId);
+      state.allItems = undefined;
+      // A draft its broken config keeps from being linted says so itself, where the writer looks.
+      const items = problem && prepared.document ? [configProblemDiagnostic(prepared.document.getText(), problem)] : [];
+      return this.finish(state, version, items, previousResultId);
     }
     const linted = this.lint(state, prepared.document, prepared.settings, prepared.resolved, state.typed);
-    const items = [
-      ...linted.result.diagnostics.map((d) => toDiagnostic(linted.positions, uri, d)),
-      ...linted.result.notes.map((n) => noteToDiagnostic(linted.positions, n)),
-    ];
-    this.sendStatus(state, { uri, draft: true, onSave: this.onSaveReason(state, prepared.settings) });
-    return this.finish(state, linted.version, items, previousResultId);
+    return this.present(state, uri, linted.version, editorDiagnostics(linted), prepared.settings, previousResultId, this.onSaveReason(state, prepared.settings));
+  }
+
+  /** Notes the lines the writer sees; true when a draft with too many findings should be reported again for them. */
+  setVisibleRanges(uri: string, ranges: Range[]): boolean {
+    const state = this.states.get(uri);
+    if (!state) return false;
+    state.visible = ranges;
+    const all = state.allItems;
+    const shown = state.reported?.items;
+    if (!all || !shown || all.length === shown.length) return false;
+    const sent = new Set(shown.map(diagnosticKey));
+    const missing = all.some((d) => !sent.has(diagnosticKey(d)) && ranges.some((r) => d.range.start.line <= r.end.line && d.range.end.line >= r.start.line));
+    if (missing) state.reselect = true;
+    return missing;
+  }
+
+  /** Sends at most `maxProblems` findings (in view and errors first), and says when there are more. */
+  private present(state: DocumentState, uri: string, version: number, all: Diagnostic[], settings: Settings, previousResultId: string | undefined, onSave: OnSaveReason | undefined): Report {
+    state.allItems = all;
+    state.reselect = false;
+    const shown = selectForEditor(all, settings.maxProblems, state.visible);
+    let truncated: DocumentStatus['truncated'];
+    if (shown.length < all.length) {
+      const errors = all.filter((d) => d.severity === DiagnosticSeverity.Error).length;
+      const warnings = all.filter((d) => d.severity === DiagnosticSeverity.Warning).length;
+      truncated = { total: all.length, shown: shown.length, errors, warnings };
+      if (!state.loggedTruncation) {
+        state.loggedTruncation = true;
+        this.host.log.info(
+          `${uri} has ${all.length} findings; the editor is sent ${shown.length} of them (alliance-cite.maxProblems), those in view and errors first. \`alliance-cite FILE\` lists them all.`,
+        );
+      }
+    } else {
+      state.loggedTruncation = false;
+    }
+    this.sendStatus(state, { uri, draft: true, onSave, truncated });
+    return this.finish(state, version, shown, previousResultId);
   }
 
   /**
@@ -222,8 +276,22 @@ export class DraftLinter {
       state.onSaveOnly = 'slow';
       this.host.log.info(`Linting ${document.uri} took ${elapsed} ms; it is linted on save only until the settings or config change.`);
     }
-    state.latest = { uri: document.uri, version: document.version, positions: new Positions(text), result, config: resolved.config, asOf: settings.asOf };
+    const known = this.baselineKnown(resolved, settings, document.uri, text, result);
+    state.latest = { uri: document.uri, version: document.version, positions: new Positions(text), result, config: resolved.config, asOf: settings.asOf, known, baselineMode: settings.baseline };
     return state.latest;
+  }
+
+  /** Which findings the config's baseline records (none when it names none, or `baseline` is `show`). */
+  private baselineKnown(resolved: ResolvedConfig, settings: Settings, uri: string, text: string, result: LintResult): boolean[] {
+    const platform = this.host.platform;
+    if (!resolved.baseline || settings.baseline === 'show' || !platform.baselineKnown || result.diagnostics.length === 0) return [];
+    const known = platform.baselineKnown(resolved.baseline, uri, text, result.diagnostics);
+    if (Array.isArray(known)) return known;
+    if (!this.loggedBaselineProblems.has(known.problem)) {
+      this.loggedBaselineProblems.add(known.problem);
+      this.host.log.warn(`${known.problem} (every finding is shown until the baseline can be read)`);
+    }
+    return [];
   }
 
   private finish(state: DocumentState, version: number, items: Diagnostic[], previousResultId: string | undefined): Report {

@@ -4,12 +4,14 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { URI } from 'vscode-uri';
 import { applyOverrides } from '../core/config';
+import { BaselineError, BaselineReader, knownInBaseline } from '../node/baseline';
 import { clearConfigCache, ConfigError, loadConfigForFile, type LoadedConfig } from '../node/config';
 import { createIgnoreMatcher, DEFAULT_PATTERN, findDrafts } from '../node/files';
 import type { ConfigOutcome, ConfigRequest, Platform } from './configSource';
 import { folderOf } from './uriConfig';
 
 export function nodePlatform(): Platform {
+  const baselines = new BaselineReader();
   return {
     resolveConfig: async (request) => resolveOnDisk(request),
     forgetConfigFiles: clearConfigCache,
@@ -28,6 +30,15 @@ export function nodePlatform(): Platform {
       return result.files.map((file) => URI.file(file).toString());
     },
     readText: async (uri) => new TextDecoder().decode(await fs.promises.readFile(URI.parse(uri).fsPath)),
+    baselineKnown: (baseline, draft, text, findings) => {
+      const target = URI.parse(draft);
+      if (target.scheme !== 'file') return findings.map(() => false);
+      try {
+        return knownInBaseline(baselines.read(URI.parse(baseline).fsPath), target.fsPath, text, findings);
+      } catch (error) {
+        return { problem: error instanceof BaselineError ? error.message : String(error) };
+      }
+    },
   };
 }
 
@@ -48,6 +59,7 @@ function resolveOnDisk(request: ConfigRequest): ConfigOutcome {
           return target.scheme === 'file' && matcher(target.fsPath);
         },
         fingerprint: fingerprint(loaded),
+        baseline: loaded.baseline === undefined ? undefined : URI.file(loaded.baseline).toString(),
       },
     };
   } catch (error) {

@@ -17,6 +17,7 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { version } from '../../package.json';
 import { starterConfigText } from '../core/config';
+import { workspaceClaims } from './claims';
 import { codeActions, kindsIntersect } from './codeActions';
 import { executeCommand } from './commands';
 import { ConfigFiles } from './configFiles';
@@ -24,19 +25,24 @@ import type { Platform } from './configSource';
 import { hoverAt } from './hover';
 import { DraftLinter, type Log } from './linter';
 import {
+  CLAIMS_REQUEST,
   CONFIG_FILE_REQUEST,
   FIX_ALL_KIND,
+  HIDDEN_NOTIFICATION,
   SERVER_COMMANDS,
   STATUS_NOTIFICATION,
   TRUST_NOTIFICATION,
+  VISIBLE_RANGES_NOTIFICATION,
   type ConfigFileParams,
   type ConfigFileResult,
+  type HiddenParams,
   type InitializationOptions,
   type TrustParams,
+  type VisibleRangesParams,
 } from './protocol';
 import { describe, guard, invalidParams, isRecord, textDocumentUri } from './requests';
 import { parseSettings, SECTION, settingsProblems, type Settings } from './settings';
-import type { WorkspaceLintHost } from './workspace';
+import { lintClosed, WorkspaceResults, type WorkspaceLintHost } from './workspace';
 
 /** Where the server runs: makes the platform once the client's options are known. */
 export type PlatformFactory = (connection: Connection, options: InitializationOptions) => Platform;
@@ -65,6 +71,7 @@ export function startServer(connection: Connection, makePlatform: PlatformFactor
   /** Closed drafts with findings pushed by the workspace lint (cleared when the client opens them and pulls). */
   const workspacePushed = new Set<string>();
   const pushes = new Map<string, CancellationTokenSource>();
+  const workspaceResults = new WorkspaceResults();
   const openedVersions = new Map<string, number>();
 
   const pulls = (): boolean => capabilities.textDocument?.diagnostic !== undefined;
@@ -94,7 +101,10 @@ export function startServer(connection: Connection, makePlatform: PlatformFactor
       ...inner,
       resolveConfig: async (request) => {
         const outcome = await inner.resolveConfig(request);
-        if (outcome.ok) configFiles.watchOutside(outcome.value.files, folders);
+        if (outcome.ok) {
+          configFiles.watchOutside(outcome.value.files, folders);
+          if (outcome.value.baseline) configFiles.watchFiles([outcome.value.baseline]);
+        }
         return outcome;
       },
     };
@@ -123,6 +133,8 @@ export function startServer(connection: Connection, makePlatform: PlatformFactor
     linter.configChanged();
     void reportSettingsProblems();
     relintOpenDocuments();
+    // Closed drafts the workspace lint reported on are linted again: no stale findings stay.
+    if (workspaceResults.ran) void workspaceResults.refresh(workspaceHost());
   }
 
   function relintOpenDocuments(): void {
@@ -224,15 +236,40 @@ export function startServer(connection: Connection, makePlatform: PlatformFactor
     else if (!options.pullsOnSave && capabilities.workspace?.diagnostics?.refreshSupport) void connection.languages.diagnostics.refresh();
   });
   documents.onDidClose(({ document }) => {
-    openedVersions.delete(document.uri);
-    linter.closed(document.uri);
-    pushes.get(document.uri)?.cancel();
-    pushes.delete(document.uri);
-    if (!pulls()) void connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
+    const uri = document.uri;
+    openedVersions.delete(uri);
+    linter.closed(uri);
+    pushes.get(uri)?.cancel();
+    pushes.delete(uri);
+    if (!restoreWorkspaceFindings(uri) && !pulls()) void connection.sendDiagnostics({ uri, diagnostics: [] });
+  });
+
+  /** Gives a draft the workspace lint reported on its findings back (linted again from its file); false for other documents. */
+  function restoreWorkspaceFindings(uri: string): boolean {
+    if (!workspaceResults.ran || !workspaceResults.drafts.has(uri)) return false;
+    lintClosed(workspaceHost(), uri).catch((error: unknown) => {
+      log.error(`Linting ${uri} failed: ${describe(error)}`);
+      void connection.sendDiagnostics({ uri, diagnostics: [] });
+    });
+    return true;
+  }
+
+  connection.onNotification(HIDDEN_NOTIFICATION, (params: HiddenParams) => {
+    if (isRecord(params) && typeof params.uri === 'string') restoreWorkspaceFindings(params.uri);
+  });
+
+  connection.onNotification(VISIBLE_RANGES_NOTIFICATION, (params: VisibleRangesParams) => {
+    if (!isRecord(params) || typeof params.uri !== 'string' || !Array.isArray(params.ranges)) return;
+    const ranges = params.ranges.filter((r) => isRecord(r) && isRecord(r.start) && isRecord(r.end) && typeof r.start.line === 'number' && typeof r.end.line === 'number');
+    if (!linter.setVisibleRanges(params.uri, ranges)) return;
+    if (!pulls()) schedulePush(params.uri);
+    else if (capabilities.workspace?.diagnostics?.refreshSupport) void connection.languages.diagnostics.refresh();
   });
 
   connection.languages.diagnostics.on(async (params, token) => {
     const uri = textDocumentUri(params, 'textDocument/diagnostic');
+    // The client shows this document's pulled findings now: the pushed ones would show twice.
+    if (workspacePushed.delete(uri)) void connection.sendDiagnostics({ uri, diagnostics: [] });
     const report = await guard(log, `Linting ${uri}`, () => linter.report(uri, params.previousResultId, token));
     return report.kind === 'full' ? { kind: 'full', resultId: report.resultId, items: report.items } : { kind: 'unchanged', resultId: report.resultId };
   });
@@ -244,7 +281,7 @@ export function startServer(connection: Connection, makePlatform: PlatformFactor
     }
     const fixAllOnly = params.context.only?.some((kind) => kindsIntersect(FIX_ALL_KIND, kind)) ?? false;
     const linted = await guard(log, `Computing code actions for ${uri}`, () => linter.current(uri, token, fixAllOnly));
-    return linted ? codeActions(linted, params) : [];
+    return linted ? codeActions(linted, params, options.stubNotices === true) : [];
   });
 
   connection.onHover(async (params, token) => {
@@ -269,7 +306,17 @@ export function startServer(connection: Connection, makePlatform: PlatformFactor
     log,
   });
   connection.onExecuteCommand((params, token, progress) =>
-    executeCommand({ connection, capabilities: () => capabilities, document: (uri) => documents.get(uri), linter, log, workspace: workspaceHost }, params, token, progress),
+    executeCommand({ connection, capabilities: () => capabilities, document: (uri) => documents.get(uri), linter, log, workspace: workspaceHost, workspaceResults }, params, token, progress),
+  );
+
+  connection.onRequest(CLAIMS_REQUEST, (params: unknown, token) =>
+    guard(log, 'Listing the claims', () =>
+      workspaceClaims(
+        { platform: watchingPlatform(), folders: () => folders, settings: settingsFor, trusted: () => trusted, openDocuments: () => documents.all(), document: (uri) => documents.get(uri) },
+        params,
+        token,
+      ),
+    ),
   );
 
   connection.onRequest(CONFIG_FILE_REQUEST, async (params: ConfigFileParams): Promise<ConfigFileResult> => {

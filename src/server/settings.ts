@@ -6,6 +6,9 @@ export const SECTION = 'alliance-cite';
 
 export type RunMode = 'onType' | 'onSave';
 
+/** How findings recorded in the baseline are shown: as hints, not at all, or like any other. */
+export type BaselineMode = 'hint' | 'hide' | 'show';
+
 export interface Settings {
   enable: boolean;
   run: RunMode;
@@ -26,6 +29,9 @@ export interface Settings {
   onTypeMaxChars: number;
   /** A lint slower than this (in milliseconds) while typing moves its draft to on-save linting. */
   onTypeMaxMillis: number;
+  /** Most findings sent for one draft (those in view and errors first); editors show only so many. */
+  maxProblems: number;
+  baseline: BaselineMode;
 }
 
 const SEVERITIES: readonly string[] = ['error', 'warning', 'info', 'off'];
@@ -48,6 +54,8 @@ export function parseSettings(section: unknown): Settings {
     fileExtensions: stringList(c.fileExtensions).map((e) => (e.startsWith('.') ? e : `.${e}`).toLowerCase()),
     onTypeMaxChars: clampNumber(c.onTypeMaxChars, 1_000, 1e9, 2_000_000),
     onTypeMaxMillis: clampNumber(c.onTypeMaxMillis, 50, 60_000, 1_500),
+    maxProblems: Math.floor(clampNumber(c.maxProblems, 1, 100_000, 1_000)),
+    baseline: c.baseline === 'hide' || c.baseline === 'show' ? c.baseline : 'hint',
   };
 }
 
@@ -57,6 +65,9 @@ export function settingsProblems(section: unknown): string[] {
   const problems: string[] = [];
   const asOf = typeof c.asOf === 'string' ? c.asOf.trim() : '';
   if (asOf && !ISO_DATE.test(asOf)) problems.push(`alliance-cite.asOf "${asOf}" is not a YYYY-MM-DD date; using today.`);
+  if (c.baseline !== undefined && c.baseline !== 'hint' && c.baseline !== 'hide' && c.baseline !== 'show') {
+    problems.push(`alliance-cite.baseline ${JSON.stringify(c.baseline)} is not one of hint, hide, show; using hint.`);
+  }
   for (const [rule, severity] of Object.entries(isRecord(c.rules) ? c.rules : {})) {
     if (!(RULE_IDS as readonly string[]).includes(rule)) problems.push(`alliance-cite.rules: unknown rule "${rule}"; known rules: ${RULE_IDS.join(', ')}.`);
     else if (typeof severity !== 'string' || !SEVERITIES.includes(severity)) {

@@ -1,13 +1,16 @@
 // The VS Code side of the extension, shared by the desktop and the web build: a thin language
-// client. Linting, code actions and hovers happen in the language server (src/server/); the
-// client adds what only the editor has: the status bar, commands, workspace trust, and snippet
-// placeholders on `TODO-verify`.
+// client. Linting, code actions, hovers and the claims list happen in the language server
+// (src/server/); the client adds what only the editor has: the status bar, notifications,
+// commands, the claims view, the installed rule pages, and workspace trust.
 import * as vscode from 'vscode';
 import type { BaseLanguageClient, LanguageClientOptions } from 'vscode-languageclient';
 import { STATUS_NOTIFICATION, TRUST_NOTIFICATION, type DocumentStatus, type InitializationOptions, type TrustParams } from '../server/protocol';
+import { registerStubAdded } from './actions';
+import { ClaimsView } from './claimsView';
 import { registerCommands } from './commands';
+import { InstalledDocs } from './docs';
 import { registerFileAccess } from './files';
-import { snippetMiddleware } from './snippets';
+import { DocumentStatuses } from './statuses';
 import { CountsStatusBar } from './statusBar';
 
 /** What the extension exposes to other extensions and to its own tests. */
@@ -18,6 +21,10 @@ export interface AllianceCiteApi {
   isLintPending(uri: vscode.Uri): boolean;
   /** Fires after every diagnostics report for a document version, changed or not (for measurements). */
   readonly onDidReport: vscode.Event<LintReport>;
+  /** What the status bar item shows now. */
+  statusBar(): ReturnType<CountsStatusBar['snapshot']>;
+  /** The claims view's data: its tree as VS Code reads it, and a way to list the claims again. */
+  readonly claims: { provider: Pick<ClaimsView, 'getChildren' | 'getTreeItem'>; refresh(): Promise<void> };
 }
 
 export interface LintReport {
@@ -35,7 +42,7 @@ export async function activateClient(context: vscode.ExtensionContext, createCli
   const output = vscode.window.createOutputChannel('alliance-cite', { log: true });
   const linted = new vscode.EventEmitter<vscode.Uri>();
   const reported = new vscode.EventEmitter<LintReport>();
-  const statuses = new Map<string, DocumentStatus>();
+  const docs = new InstalledDocs(context.extensionUri);
   const inFlight = new Map<string, number>();
   const track = (uri: string, delta: number): void => {
     const count = (inFlight.get(uri) ?? 0) + delta;
@@ -54,7 +61,7 @@ export async function activateClient(context: vscode.ExtensionContext, createCli
     revealOutputChannelOn: 4 /* RevealOutputChannelOn.Never: failures are logged, not thrown at the writer */,
     diagnosticPullOptions: { onChange: true, onSave: true },
     markdown: { isTrusted: false, supportHtml: false },
-    initializationOptions: (): InitializationOptions => ({ trusted: vscode.workspace.isTrusted, pullsOnSave: true, statusNotifications: true }),
+    initializationOptions: (): InitializationOptions => ({ trusted: vscode.workspace.isTrusted, pullsOnSave: true, statusNotifications: true, stubNotices: true }),
     middleware: {
       provideDiagnostics: async (document, previousResultId, token, next) => {
         const uri = document instanceof vscode.Uri ? document : document.uri;
@@ -62,7 +69,10 @@ export async function activateClient(context: vscode.ExtensionContext, createCli
         track(uri.toString(), 1);
         try {
           const report = await next(document, previousResultId, token);
-          if (report?.kind === 'full') fireLinted(uri);
+          if (report?.kind === 'full') {
+            for (const d of report.items) docs.localizeDiagnostic(d);
+            fireLinted(uri);
+          }
           if (report) setTimeout(() => reported.fire({ uri, version, changed: report.kind === 'full' }), 0);
           return report;
         } finally {
@@ -70,22 +80,29 @@ export async function activateClient(context: vscode.ExtensionContext, createCli
         }
       },
       handleDiagnostics: (uri, diagnostics, next) => {
+        for (const d of diagnostics) docs.localizeDiagnostic(d);
         next(uri, diagnostics);
         fireLinted(uri);
       },
-      ...snippetMiddleware(),
     },
   };
 
   const client = await createClient(clientOptions);
-  const statusBar = new CountsStatusBar((uri) => statuses.get(uri.toString()));
+  const statuses = new DocumentStatuses(client, output);
+  const statusBar = new CountsStatusBar((uri) => statuses.get(uri));
+  statuses.attach(statusBar);
+  const claims = new ClaimsView(client, output);
   context.subscriptions.push(
     output,
     linted,
     reported,
     statusBar,
+    statuses,
+    docs,
     { dispose: () => void client.stop() },
-    ...registerCommands(client, output),
+    ...registerCommands(client, output, { docs, claims }),
+    registerStubAdded(),
+    claims.register(linted.event),
     vscode.languages.onDidChangeDiagnostics(() => statusBar.update()),
     vscode.window.onDidChangeActiveTextEditor(() => statusBar.update()),
     vscode.workspace.onDidGrantWorkspaceTrust(() => {
@@ -94,16 +111,9 @@ export async function activateClient(context: vscode.ExtensionContext, createCli
     }),
   );
   registerFileAccess(client);
-  client.onNotification(STATUS_NOTIFICATION, (status: DocumentStatus) => {
-    statuses.set(vscode.Uri.parse(status.uri).toString(), status);
-    statusBar.update();
-  });
-  context.subscriptions.push(
-    vscode.workspace.onDidCloseTextDocument((document) => {
-      statuses.delete(document.uri.toString());
-      statusBar.update();
-    }),
-  );
+  client.onNotification(STATUS_NOTIFICATION, (status: DocumentStatus) => statuses.accept(status));
+  // The claims view and its commands are shown once the extension runs (a Markdown file was opened).
+  void vscode.commands.executeCommand('setContext', 'alliance-cite.active', true);
 
   if (!vscode.workspace.isTrusted) {
     // The server says so in the output as well.
@@ -121,6 +131,8 @@ export async function activateClient(context: vscode.ExtensionContext, createCli
   return {
     onDidLint: linted.event,
     onDidReport: reported.event,
-    isLintPending: (uri) => inFlight.has(uri.toString()) && statuses.get(uri.toString())?.onSave === undefined,
+    isLintPending: (uri) => inFlight.has(uri.toString()) && statuses.get(uri)?.onSave === undefined,
+    statusBar: () => statusBar.snapshot(),
+    claims: { provider: claims, refresh: () => claims.refresh() },
   };
 }

@@ -1,19 +1,27 @@
 // The extension's commands: lint the workspace, fix all in the file, open or create the config
-// file, show the output. The work is the server's; these add progress, messages and editors.
+// file, open the config reference, list the claims again, show the output. The work is the
+// server's; these add progress, messages and editors, and say what they did.
 import * as vscode from 'vscode';
 import { ExecuteCommandRequest, WorkDoneProgress, type BaseLanguageClient, type WorkDoneProgressReport } from 'vscode-languageclient';
 import { CONFIG_FILE_REQUEST, SERVER_COMMANDS, type ConfigFileParams, type ConfigFileResult, type FixAllResult, type LintWorkspaceResult } from '../server/protocol';
+import { OPEN_CLAIM, openClaim, REFRESH_CLAIMS, type ClaimsView } from './claimsView';
+import type { InstalledDocs } from './docs';
+import { OPEN_CONFIG_PROBLEM, openConfigProblem } from './statusBar';
 
 export const COMMANDS = {
   lintWorkspace: 'alliance-cite.lintWorkspace',
   fixAll: 'alliance-cite.fixAll',
   openConfig: 'alliance-cite.openConfig',
+  showConfigReference: 'alliance-cite.showConfigReference',
+  refreshClaims: REFRESH_CLAIMS,
+  openClaim: OPEN_CLAIM,
+  openConfigProblem: OPEN_CONFIG_PROBLEM,
   showOutput: 'alliance-cite.showOutput',
 } as const;
 
 export const CONFIG_FILE_NAME = '.alliance-cite.yaml';
 
-export function registerCommands(client: BaseLanguageClient, output: vscode.LogOutputChannel): vscode.Disposable[] {
+export function registerCommands(client: BaseLanguageClient, output: vscode.LogOutputChannel, parts: { docs: InstalledDocs; claims: ClaimsView }): vscode.Disposable[] {
   /** Runs a command so that a failure is logged (with what went wrong) instead of thrown at the writer. */
   const guarded =
     (what: string, run: () => Promise<void>) =>
@@ -28,6 +36,12 @@ export function registerCommands(client: BaseLanguageClient, output: vscode.LogO
     vscode.commands.registerCommand(COMMANDS.lintWorkspace, guarded('Linting the workspace', () => lintWorkspace(client, output))),
     vscode.commands.registerCommand(COMMANDS.fixAll, guarded('Fixing all problems', () => fixAllInActiveEditor(client))),
     vscode.commands.registerCommand(COMMANDS.openConfig, guarded('Opening the config file', () => openConfig(client, output))),
+    vscode.commands.registerCommand(COMMANDS.showConfigReference, guarded('Opening the config reference', () => parts.docs.showPreview(parts.docs.configReference()))),
+    vscode.commands.registerCommand(COMMANDS.refreshClaims, guarded('Listing the claims', () => parts.claims.refresh())),
+    vscode.commands.registerCommand(COMMANDS.openClaim, (uri: string, range: Parameters<typeof openClaim>[1]) => guarded('Going to the claim', () => openClaim(uri, range))()),
+    vscode.commands.registerCommand(COMMANDS.openConfigProblem, (file: string, line: number, column: number) =>
+      guarded('Opening the config file', () => openConfigProblem(file, line, column))(),
+    ),
     vscode.commands.registerCommand(COMMANDS.showOutput, () => output.show(true)),
   ];
 }
@@ -48,7 +62,7 @@ async function lintWorkspace(client: BaseLanguageClient, output: vscode.LogOutpu
       });
       try {
         const result: LintWorkspaceResult = await client.sendRequest(ExecuteCommandRequest.type, { command: SERVER_COMMANDS.lintWorkspace, arguments: [], workDoneToken }, token);
-        if (result?.cancelled) output.info('Linting the workspace was cancelled.');
+        if (result?.summary) void vscode.window.showInformationMessage(`alliance-cite: ${result.summary}`);
       } finally {
         listener.dispose();
       }
@@ -65,7 +79,7 @@ async function fixAllInActiveEditor(client: BaseLanguageClient): Promise<void> {
   const uri = client.code2ProtocolConverter.asUri(editor.document.uri);
   const result: FixAllResult = await client.sendRequest(ExecuteCommandRequest.type, { command: SERVER_COMMANDS.fixAll, arguments: [uri] });
   if (result?.status === 'not-a-draft') void vscode.window.showInformationMessage('alliance-cite: open a Markdown draft to fix its problems.');
-  else if (result?.status === 'nothing') void vscode.window.showInformationMessage('alliance-cite: nothing in this draft can be fixed automatically.');
+  else if (result?.summary) void vscode.window.showInformationMessage(`alliance-cite: ${result.summary}`);
 }
 
 /**

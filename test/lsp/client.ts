@@ -9,12 +9,15 @@ import {
   createProtocolConnection,
   DiagnosticRefreshRequest,
   DidChangeTextDocumentNotification,
+  DidCloseTextDocumentNotification,
   DidOpenTextDocumentNotification,
   InitializedNotification,
   InitializeRequest,
   LogMessageNotification,
   PublishDiagnosticsNotification,
   RegistrationRequest,
+  ShowDocumentRequest,
+  ShowMessageNotification,
   StreamMessageReader,
   StreamMessageWriter,
   type ApplyWorkspaceEditParams,
@@ -22,6 +25,7 @@ import {
   type ProtocolConnection,
   type PublishDiagnosticsParams,
   type Registration,
+  type ShowDocumentParams,
 } from 'vscode-languageserver-protocol/node';
 import { CLI } from './helpers';
 
@@ -35,8 +39,15 @@ export interface TestClient {
   logs: string[];
   refreshes: number;
   edits: ApplyWorkspaceEditParams[];
+  /** Documents the server asked the client to show (`window/showDocument`). */
+  shown: ShowDocumentParams[];
+  /** Messages the server showed the writer (`window/showMessage`). */
+  messages: string[];
   open(uri: string, text: string, languageId?: string): Promise<void>;
   change(uri: string, version: number, text: string): Promise<void>;
+  close(uri: string): Promise<void>;
+  /** Resolves with the first value `find` returns once messages have arrived (waits on messages, no sleeps). */
+  until<T>(find: () => T | undefined, what: string): Promise<T>;
   /** Resolves with the first published diagnostics that satisfy the predicate (waits on messages, no sleeps). */
   nextPublish(predicate: (p: PublishDiagnosticsParams) => boolean, what: string): Promise<PublishDiagnosticsParams>;
   /** Resolves with the first log message that satisfies the predicate. */
@@ -48,7 +59,7 @@ export interface TestClient {
 
 const WAIT_MS = 15_000;
 
-export async function startClient(options: { root: string; pull: boolean; settings?: Record<string, unknown> }): Promise<TestClient> {
+export async function startClient(options: { root: string; pull: boolean; settings?: Record<string, unknown>; initializationOptions?: Record<string, unknown> }): Promise<TestClient> {
   const child = spawn(process.execPath, [CLI, 'lsp', '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
   const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
   const listeners = new Set<() => void>();
@@ -64,10 +75,14 @@ export async function startClient(options: { root: string; pull: boolean; settin
     logs: [],
     refreshes: 0,
     edits: [],
+    shown: [],
+    messages: [],
     open: (uri, text, languageId = 'markdown') =>
       connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId, version: 1, text } }),
     change: (uri, version, text) =>
       connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version }, contentChanges: [{ text }] }),
+    close: (uri) => connection.sendNotification(DidCloseTextDocumentNotification.type, { textDocument: { uri } }),
+    until: (find, what) => waitFor(find, what),
     nextPublish: (predicate, what) => waitFor(() => client.published.find(predicate), what),
     nextLog: (predicate, what) => waitFor(() => client.logs.find(predicate), what),
     refreshAfter: async (count) => {
@@ -115,12 +130,22 @@ export async function startClient(options: { root: string; pull: boolean; settin
     client.refreshes++;
     notify();
   });
+  connection.onRequest(ShowDocumentRequest.type, (params) => {
+    client.shown.push(params);
+    notify();
+    return { success: true };
+  });
+  connection.onNotification(ShowMessageNotification.type, (params) => {
+    client.messages.push(params.message);
+    notify();
+  });
   connection.onRequest(ApplyWorkspaceEditRequest.type, (params) => {
     client.edits.push(params);
     return { applied: true };
   });
   connection.listen();
   const capabilities: ClientCapabilities = {
+    window: { showDocument: { support: true } },
     workspace: {
       configuration: true,
       didChangeConfiguration: { dynamicRegistration: true },
@@ -131,7 +156,7 @@ export async function startClient(options: { root: string; pull: boolean; settin
     textDocument: options.pull ? { diagnostic: { dynamicRegistration: false } } : { publishDiagnostics: { versionSupport: true } },
   };
   const root = pathToFileURL(options.root).href;
-  await connection.sendRequest(InitializeRequest.type, { processId: process.pid, rootUri: root, workspaceFolders: [{ uri: root, name: 'root' }], capabilities });
+  await connection.sendRequest(InitializeRequest.type, { processId: process.pid, rootUri: root, workspaceFolders: [{ uri: root, name: 'root' }], capabilities, initializationOptions: options.initializationOptions });
   await connection.sendNotification(InitializedNotification.type, {});
   return client;
 }

@@ -128,12 +128,17 @@ describe('the language server over stdio', function () {
       assert.deepEqual(fromSettings.items, [], 'the setting turns the rule off');
     });
 
-    it('reports a broken config file at its line and column, and lints nothing with it', async () => {
+    it('reports a broken config file at its line and column, and says on the draft that it is not checked', async () => {
       fs.writeFileSync(path.join(dir, '.alliance-cite.yaml'), 'rules:\n  missing-citation: loud\n');
       client = await startClient({ root: dir, pull: true });
       await client.open(uri('d.md'), `${CLAIM}\n`);
       const report = (await pull(uri('d.md'))) as FullDocumentDiagnosticReport;
-      assert.deepEqual(report.items, []);
+      assert.equal(report.items.length, 1, 'one warning instead of findings linted with a config that cannot be used');
+      const [warning] = report.items;
+      assert.equal(warning.severity, 2);
+      assert.equal(warning.code, 'config-problem');
+      assert.match(String(warning.message), /^This draft is not checked until its config is fixed: \.alliance-cite\.yaml:2:21: .*loud/);
+      assert.deepEqual(warning.relatedInformation?.[0]?.location, { uri: uri('.alliance-cite.yaml'), range: { start: { line: 1, character: 20 }, end: { line: 1, character: 20 } } });
       const onConfig = await client.nextPublish((p) => p.uri === uri('.alliance-cite.yaml') && p.diagnostics.length > 0, 'a problem on the config file');
       assert.equal(onConfig.diagnostics[0].range.start.line, 1);
       assert.match(String(onConfig.diagnostics[0].message), /loud/);
@@ -206,7 +211,7 @@ describe('the language server over stdio', function () {
       const hover = await client.connection.sendRequest(HoverRequest.type, { textDocument: { uri: uri('g.md') }, position: { line: 0, character: 4 } });
       const contents = hover?.contents;
       assert.ok(contents && typeof contents === 'object' && 'kind' in contents, 'Markdown hover contents');
-      assert.match(contents.value, /membership claim/);
+      assert.match(contents.value, /Claim about who is a member of the Alliance/);
       assert.equal(client.process.exitCode, null, 'the server is still running');
     });
   });

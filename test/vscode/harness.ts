@@ -82,6 +82,8 @@ export function prepareRun(
         'telemetry.telemetryLevel': 'off',
         'workbench.enableExperiments': false,
         'workbench.tips.enabled': false,
+        // The chat side bar would take a third of the window in screenshots.
+        'workbench.secondarySideBar.defaultVisibility': 'hidden',
         'security.workspace.trust.enabled': options.untrusted === true,
         'security.workspace.trust.startupPrompt': 'never',
         'security.workspace.trust.banner': 'never',

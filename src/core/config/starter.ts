@@ -1,6 +1,10 @@
 // The commented starter `.alliance-cite.yaml` written by `init` commands. It is valid as it stands
 // and changes nothing; each section shows, in comments, what can go there.
 import { RULES } from '../rules';
+import { DOCS_BASE } from '../rules/meta';
+
+/** The config reference, beside the rule pages the diagnostics link to. */
+export const CONFIG_DOCS_URL = DOCS_BASE.replace(/rules\/$/, 'config.md');
 
 function rulesSection(): string {
   const lines = RULES.map((rule) => `  # ${rule.description}\n  ${rule.id}: ${rule.defaultSeverity}`);
@@ -10,7 +14,8 @@ function rulesSection(): string {
 /** Builds the starter config text from the rules' metadata, so every rule appears with its default. */
 export function starterConfigText(): string {
   return `# alliance-cite configuration. Files named .alliance-cite.yaml in parent folders (up to the
-# repository root) apply too; the nearest one wins. Full reference: docs/config.md.
+# repository root) apply too; the nearest one wins. Full reference: ${CONFIG_DOCS_URL}
+# (installed with alliance-cite as docs/config.md; in VS Code: "alliance-cite: Show the Config Reference").
 
 # Other config files this one builds on, relative to this file:
 # extends: ../shared/.alliance-cite.yaml

@@ -1,10 +1,12 @@
 // Applies fixes to a text: sorted, overlapping ones skipped, identical edits made once.
-import type { Fix, TextEdit } from '../types';
+import type { Fix, FixKind, TextEdit } from '../types';
 
 export interface ApplyResult {
   text: string;
   applied: number;
   skipped: number;
+  /** Applied fixes by kind (fixes without a kind are counted in `applied` only). */
+  byKind: Partial<Record<FixKind, number>>;
 }
 
 /**
@@ -21,6 +23,7 @@ export function applyFixes(text: string, fixes: readonly Fix[]): ApplyResult {
   let applied = 0;
   let skipped = fixes.length - ordered.length;
   const seen = new Set<string>();
+  const byKind: Partial<Record<FixKind, number>> = {};
   for (const { fix } of ordered) {
     const fresh = fix.edits.filter((e) => !seen.has(editKey(e)));
     // Nothing left to do (the same fix offered by two findings), or a conflict with a taken edit.
@@ -31,6 +34,7 @@ export function applyFixes(text: string, fixes: readonly Fix[]): ApplyResult {
     for (const e of fresh) seen.add(editKey(e));
     chosen.push(...fresh);
     applied++;
+    if (fix.kind) byKind[fix.kind] = (byKind[fix.kind] ?? 0) + 1;
   }
   // Stable sort: same-point insertions keep the order of their fixes.
   chosen.sort((a, b) => a.start - b.start || a.end - b.end);
@@ -41,7 +45,7 @@ export function applyFixes(text: string, fixes: readonly Fix[]): ApplyResult {
     cursor = e.end;
   }
   out += text.slice(cursor);
-  return { text: out, applied, skipped };
+  return { text: out, applied, skipped, byKind };
 }
 
 function editKey(e: TextEdit): string {

@@ -1,9 +1,9 @@
 // Parsing valid config text: what each section contributes, positions, and lenient forms.
 import { strict as assert } from 'node:assert';
 import fc from 'fast-check';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { defaultConfig } from '../../../src/core';
+import { defaultConfig, RULES } from '../../../src/core';
 import { parseConfigFile, parseConfigText, resolveConfig, STARTER_CONFIG } from '../../../src/core/config';
 
 const FULL = readFileSync(path.resolve(__dirname, '../../fixtures/config/valid/full.yaml'), 'utf8');
@@ -139,5 +139,13 @@ describe('STARTER_CONFIG', () => {
     const { overlay } = parseConfigText(STARTER_CONFIG, 'starter.yaml');
     assert.deepEqual(Object.keys(overlay.rules ?? {}).sort(), Object.keys(defaultConfig().rules).sort());
     assert.deepEqual(resolveConfig([overlay]), defaultConfig());
+  });
+
+  it('points to the config reference at its web address, beside the rule pages, and as installed', () => {
+    const rulePage = RULES[0].docsUrl;
+    const reference = `${rulePage.slice(0, rulePage.indexOf('/docs/rules/'))}/docs/config.md`;
+    assert.ok(STARTER_CONFIG.includes(`Full reference: ${reference}`), STARTER_CONFIG.slice(0, 300));
+    assert.ok(existsSync(path.resolve(__dirname, '../../../docs/config.md')), 'the reference the package installs');
+    assert.match(STARTER_CONFIG, /installed with alliance-cite as docs\/config\.md/);
   });
 });

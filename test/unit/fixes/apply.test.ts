@@ -64,4 +64,11 @@ describe('fixAll', () => {
     const { text } = fixAll(draft, { asOf });
     assert.equal(text, 'The AI Alliance has more than 140 members.[^1]\n\n[^1]: <https://thealliance.ai/members>, retrieved 2026-11-25 (TODO-verify).\n');
   });
+
+  it('counts what it applied by kind, so an editor can say what it did', () => {
+    const draft = 'The AI Alliance has more than 140 members.\n\nMeta is a member of the AI Alliance.\n\nIBM is a member of the AI Alliance.[^1]\n\n[^1]: <https://thealliance.ai/members>.\n';
+    const { fixed, byKind } = fixAll(draft, { asOf });
+    assert.deepEqual(byKind, { 'citation-stub': 2, 'date-stub': 1 });
+    assert.equal(fixed, 3);
+  });
 });

@@ -1,8 +1,10 @@
 // Quick-fixes and fix-all in a real editor; every applied fix is checked byte-for-byte against the
 // core's own application of the same fix.
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { applyFixes, defaultConfig, fixAll, type Fix } from '../../../src/core';
+import { applyFixes, defaultConfig, fixAll, markVerified, type Fix } from '../../../src/core';
 import {
   activateExtension,
   AS_OF,
@@ -11,6 +13,7 @@ import {
   coreLint,
   openDraft,
   readDraft,
+  REPO,
   ruleOf,
   waitForDiagnostics,
 } from '../support/helpers';
@@ -25,18 +28,23 @@ function finding(text: string, rule: string) {
   return found;
 }
 
-/** Opens a draft, finds the quick-fix with a fix's title at its finding, and applies it. */
+/**
+ * Opens a draft, puts the cursor in the finding (as a writer who presses Ctrl+. there), finds the
+ * quick-fix with a fix's title and applies it, with its command, as VS Code does.
+ */
 async function applyQuickFix(name: string, text: string, rule: string, pick: (f: ReturnType<typeof finding>) => Fix) {
   const { editor } = await openDraft(name, text);
   const target = finding(text, rule);
   const fix = pick(target);
+  const cursor = editor.document.positionAt(target.start + 3);
+  editor.selection = new vscode.Selection(cursor, cursor);
   const range = new vscode.Range(editor.document.positionAt(target.start), editor.document.positionAt(target.end));
   const actions = await codeActionsAt(editor.document.uri, range, (a) => a.some((x) => x.title === fix.title));
   const action = actions.find((a) => a.title === fix.title)!;
   assert.ok(action.edit, 'the action carries its edit');
   assert.equal(await vscode.workspace.applyEdit(action.edit), true);
   if (action.command) await vscode.commands.executeCommand(action.command.command, ...(action.command.arguments ?? []));
-  return { editor, fix, actions, expected: applyFixes(text, [fix]).text };
+  return { editor, fix, actions, action, expected: applyFixes(text, [fix]).text };
 }
 
 describe('quick-fixes', () => {
@@ -67,14 +75,19 @@ describe('quick-fixes', () => {
     assert.ok(actions.some((a) => a.title === FIX_ALL_TITLE));
   });
 
-  it('inserts a footnote citation stub byte-for-byte and selects its placeholder', async () => {
-    const text = `# Members\n\n${CLAIM} More text follows.\n`;
-    const { editor, fix, expected } = await applyQuickFix('stub.md', text, 'missing-citation', (f) => f.fix!);
+  it('inserts a footnote citation stub byte-for-byte and leaves the cursor at the claim', async () => {
+    // A long draft: the definition goes far below the claim, out of view.
+    const filler = Array.from({ length: 120 }, (_, i) => `Paragraph ${i} about the weather.`).join('\n\n');
+    const text = `# Members\n\n${CLAIM} More text follows.\n\n${filler}\n`;
+    const { editor, action, expected } = await applyQuickFix('stub.md', text, 'missing-citation', (f) => f.fix!);
     assert.equal(editor.document.getText(), expected);
     assert.match(expected, /\[\^membership-1\]: TODO-verify <https:\/\/thealliance\.ai\/members>, retrieved 2026-11-25\./);
-    assert.ok(fix.placeholder, 'the stub has a placeholder');
-    const selected = editor.document.getText(editor.selection);
-    assert.equal(selected, expected.slice(fix.placeholder.start, fix.placeholder.end));
+    assert.ok(editor.selection.isEmpty, 'nothing is selected');
+    assert.equal(editor.selection.active.line, 2, 'the cursor is still on the claim');
+    assert.equal(editor.selection.active.character, 3);
+    assert.ok(editor.visibleRanges.some((r) => r.contains(new vscode.Position(2, 0))), 'the claim is still in view');
+    assert.equal(action.command?.command, 'alliance-cite.stubAdded', 'the status bar says where the stub went');
+    assert.equal(action.command?.arguments?.[0]?.range.start.line, expected.split('\n').findIndex((l) => l.startsWith('[^membership-1]:')));
     await waitForDiagnostics(editor.document.uri, (d) => !d.some((x) => ruleOf(x) === 'missing-citation'), 'missing-citation gone');
   });
 
@@ -85,13 +98,11 @@ describe('quick-fixes', () => {
     assert.ok(!/[^\r]\n/.test(expected), 'every line break is CRLF');
   });
 
-  it('inserts the stub verbatim after an indented last line, and still selects the placeholder', async () => {
-    // A snippet would indent the inserted definition like the list item: a plain edit is used.
+  it('inserts the stub verbatim after an indented last line', async () => {
     const text = `Intro.\n\n- Facts:\n  - ${CLAIM}`;
-    const { editor, fix, expected } = await applyQuickFix('indented.md', text, 'missing-citation', (f) => f.fix!);
+    const { editor, expected } = await applyQuickFix('indented.md', text, 'missing-citation', (f) => f.fix!);
     assert.equal(editor.document.getText(), expected);
-    assert.ok(fix.placeholder);
-    assert.equal(editor.document.getText(editor.selection), expected.slice(fix.placeholder.start, fix.placeholder.end));
+    assert.equal(editor.selection.active.line, 3, 'the cursor is still on the claim');
   });
 
   it('offers one stub per approved source type, the preferred first', async () => {
@@ -136,6 +147,60 @@ describe('quick-fixes', () => {
     assert.equal(editor.document.getText(), expected);
     assert.ok(expected.includes(' <!-- alliance-cite-disable-line missing-citation -->\n'));
     await waitForDiagnostics(editor.document.uri, (d) => !d.some((x) => ruleOf(x) === 'missing-citation'), 'missing-citation suppressed');
+  });
+
+  it('offers one suppression per rule, as a trailing comment, on the example draft', async () => {
+    const text = fs.readFileSync(path.join(REPO, 'examples', 'alliance-draft.md'), 'utf8');
+    const { editor } = await openDraft('example-suppress.md', text);
+    const line = text.split('\n').findIndex((l) => l.startsWith('Because Granite'));
+    const rules = coreLint(text).diagnostics.filter((d) => editor.document.positionAt(d.start).line === line).map((d) => d.rule);
+    assert.ok(rules.length >= 2, 'the safety sentence has several findings');
+    const actions = await codeActionsAt(editor.document.uri, new vscode.Range(line, 10, line, 10), (a) => a.some((x) => x.title.startsWith('Suppress')));
+    const suppress = actions.filter((a) => a.title.startsWith('Suppress'));
+    assert.deepEqual(suppress.map((a) => a.title).sort(), [...new Set(rules)].map((r) => `Suppress ${r} for this line`).sort(), 'one entry per rule');
+    for (const action of suppress) {
+      const edits = action.edit!.get(editor.document.uri);
+      assert.equal(edits.length, 1);
+      assert.match(edits[0].newText, /^ <!-- alliance-cite-disable-line [a-z-]+ -->$/);
+      assert.equal(edits[0].range.start.line, line);
+    }
+    assert.ok(!actions.some((a) => JSON.stringify(a.edit?.entries() ?? []).includes('disable-next-line')), 'no other form');
+  });
+
+  it('offers one suppression for two findings of one rule on one line', async () => {
+    const text = `Intro.\n\n${CLAIM} Meta is a member of the AI Alliance.\n`;
+    const { editor } = await openDraft('two-on-a-line.md', text);
+    assert.equal(coreLint(text).diagnostics.filter((d) => d.rule === 'missing-citation').length, 2);
+    const actions = await codeActionsAt(editor.document.uri, new vscode.Range(2, 0, 2, 80), (a) => a.some((x) => x.title.startsWith('Suppress')));
+    assert.deepEqual(
+      actions.filter((a) => a.title.startsWith('Suppress')).map((a) => a.title),
+      ['Suppress missing-citation for this line'],
+    );
+  });
+
+  it('offers "Mark as verified" on a TODO-verify stub, preferred, and no suppression', async () => {
+    const text = `${CLAIM}[^membership-1]\n\n[^membership-1]: TODO-verify <https://thealliance.ai/members>, retrieved 2026-11-20.\n`;
+    const { editor } = await openDraft('verify.md', text);
+    const title = `Mark as verified (retrieved ${AS_OF})`;
+    const actions = await codeActionsAt(editor.document.uri, new vscode.Range(2, 5, 2, 5), (a) => a.some((x) => x.title === title));
+    assert.ok(!actions.some((a) => a.title.startsWith('Suppress')), `no suppression: ${actions.map((a) => a.title).join(' | ')}`);
+    const verify = actions.find((a) => a.title === title)!;
+    assert.equal(verify.isPreferred, true);
+    assert.equal(await vscode.workspace.applyEdit(verify.edit!), true);
+    const expected = applyFixes(text, [markVerified(text, text.indexOf('TODO-verify'), { asOf: AS_OF, config: defaultConfig() })!]).text;
+    assert.equal(editor.document.getText(), expected);
+    assert.ok(!expected.includes('TODO-verify') && expected.includes(`retrieved ${AS_OF}.`));
+    await waitForDiagnostics(editor.document.uri, (d) => d.length === 0, 'the stub finding gone');
+  });
+
+  it('offers to open the source a claim cites', async () => {
+    const text = `According to the [member directory](https://thealliance.ai/members), Meta is a member of the AI Alliance.\n`;
+    const { editor } = await openDraft('source.md', text);
+    const actions = await codeActionsAt(editor.document.uri, new vscode.Range(0, 80, 0, 80), (a) => a.some((x) => x.title.startsWith('Open the source')));
+    const open = actions.find((a) => a.title === 'Open the source: thealliance.ai/members');
+    assert.ok(open?.command, actions.map((a) => a.title).join(' | '));
+    assert.equal(open.command.command, 'alliance-cite.server.openSource');
+    assert.deepEqual(open.command.arguments, ['https://thealliance.ai/members']);
   });
 
   it('fixes all problems in the file with the command, as the core fix-all does', async () => {

@@ -27,6 +27,22 @@ describe('commands', () => {
     );
   });
 
+  it('gives a draft its workspace-lint findings back when it is closed', async () => {
+    const text = 'Intro.\n\nIBM and Meta founded the AI Alliance.\n\nThe AI Alliance has more than 140 members.\n';
+    const uri = writeDraft(path.join('docs', 'reopened.md'), text);
+    const expected = coreLint(text).diagnostics.map((d) => d.rule);
+    await vscode.commands.executeCommand('alliance-cite.lintWorkspace');
+    const sameAsCore = (d: vscode.Diagnostic[]) => JSON.stringify(d.map((x) => ruleOf(x))) === JSON.stringify(expected);
+    await waitForDiagnostics(uri, sameAsCore, 'the workspace findings');
+    // Opened and edited (not saved): the open draft's own findings, one more than on disk.
+    const editor = await vscode.window.showTextDocument(uri);
+    await editor.edit((b) => b.insert(new vscode.Position(0, 0), 'Meta is a member of the AI Alliance.\n\n'));
+    await waitForDiagnostics(uri, (d) => d.length === expected.length + 1, 'the findings of the edited draft');
+    // Closed without saving: the findings of the file on disk come back, as the workspace lint found them.
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    await waitForDiagnostics(uri, sameAsCore, 'the findings back after closing');
+  });
+
   it('creates a starter config file when there is none, and opens it', async () => {
     const file = path.join(workspaceDir(), '.alliance-cite.yaml');
     fs.rmSync(file, { force: true });

@@ -3,7 +3,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { activateExtension, closeAll, nextLint, openDraft, ours, ruleOf, setSetting, waitForDiagnostics, workspaceDir, writeDraft } from '../support/helpers';
+import { activateExtension, closeAll, nextLint, openDraft, ours, ruleOf, setSetting, waitFor, waitForDiagnostics, workspaceDir, writeDraft } from '../support/helpers';
 
 const CLAIM = 'The AI Alliance has more than 140 members.';
 
@@ -88,7 +88,11 @@ describe('config', () => {
     assert.deepEqual(ours(uri), []);
   });
 
-  it('reports a broken config file at its line and column instead of linting with it', async () => {
+  it('shows a broken config on the config file, on each draft, on closed drafts and in the status bar', async () => {
+    const api = await activateExtension();
+    const closed = writeDraft(path.join('elsewhere', 'closed-draft.md'), `Intro.\n\n${CLAIM}\n`);
+    await vscode.commands.executeCommand('alliance-cite.lintWorkspace');
+    await waitForDiagnostics(closed, (d) => d.some((x) => ruleOf(x) === 'missing-citation'), 'the closed draft linted');
     const { editor } = await openDraft('broken-config.md', `${CLAIM}\n`);
     const config = vscode.Uri.file(configFile());
     fs.writeFileSync(config.fsPath, 'rules:\n  missing-citation: loud\n');
@@ -96,6 +100,28 @@ describe('config', () => {
     assert.equal(problems[0].range.start.line, 1);
     assert.match(problems[0].message, /loud/);
     assert.equal(problems[0].severity, vscode.DiagnosticSeverity.Error);
-    await waitForDiagnostics(editor.document.uri, (d) => d.length === 0, 'no findings while the config is broken');
+    // The draft says it is not checked, instead of looking clean; so does the closed draft.
+    for (const uri of [editor.document.uri, closed]) {
+      const [warning] = await waitForDiagnostics(uri, (d) => d.length === 1 && ruleOf(d[0]) === 'config-problem', `the config warning on ${path.basename(uri.fsPath)}`);
+      assert.equal(warning.severity, vscode.DiagnosticSeverity.Warning);
+      assert.match(warning.message, /not checked.*loud/);
+      assert.equal(warning.relatedInformation?.[0]?.location.uri.fsPath, config.fsPath);
+      assert.equal(warning.relatedInformation?.[0]?.location.range.start.line, 1);
+    }
+    // The status bar item opens the config file at the problem.
+    const status = await waitFor(() => {
+      const now = api.statusBar();
+      return now.text.includes('config error') ? now : undefined;
+    }, 'the status bar to show the config error');
+    assert.equal(status.command?.command, 'alliance-cite.openConfigProblem');
+    await vscode.commands.executeCommand(status.command.command, ...(status.command.arguments ?? []));
+    const active = vscode.window.activeTextEditor;
+    assert.equal(active?.document.uri.fsPath, config.fsPath);
+    assert.deepEqual([active.selection.active.line, active.selection.active.character], [1, 20]);
+    // Fixed: the findings are back, on the draft (shown again: the config took its tab) and on the closed draft.
+    await vscode.window.showTextDocument(editor.document);
+    fs.writeFileSync(config.fsPath, 'rules:\n  missing-citation: error\n');
+    await waitForDiagnostics(editor.document.uri, (d) => d.some((x) => ruleOf(x) === 'missing-citation'), 'the findings back');
+    await waitForDiagnostics(closed, (d) => d.some((x) => ruleOf(x) === 'missing-citation'), 'the closed draft linted again');
   });
 });

@@ -1,17 +1,22 @@
 // Diagnostics in a real editor: ranges, codes, related information, on-type linting.
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { RULES } from '../../../src/core';
 import {
   activateExtension,
   closeAll,
   coreLint,
+  EXTENSION_ID,
   nextLint,
   offsetRange,
   openDraft,
   ours,
   ruleOf,
+  REPO,
   setSetting,
+  waitFor,
   waitForDiagnostics,
   type ExtensionApi,
 } from '../support/helpers';
@@ -45,7 +50,24 @@ describe('diagnostics', () => {
     assert.equal(missing.source, 'alliance-cite');
     const code = missing.code as { value: string; target: vscode.Uri };
     assert.equal(code.value, 'missing-citation');
-    assert.equal(code.target.toString(), vscode.Uri.parse(RULES.find((r) => r.id === 'missing-citation')!.docsUrl).toString());
+    // The rule's page as installed with the extension: the version the writer runs, offline.
+    const extension = vscode.extensions.getExtension(EXTENSION_ID)!;
+    assert.equal(code.target.toString(), vscode.Uri.joinPath(extension.extensionUri, 'docs', 'rules', 'missing-citation.md').toString());
+    assert.equal(fs.readFileSync(code.target.fsPath, 'utf8'), fs.readFileSync(path.join(REPO, 'docs', 'rules', 'missing-citation.md'), 'utf8'));
+    assert.ok(RULES.find((r) => r.id === 'missing-citation')!.docsUrl.endsWith('/docs/rules/missing-citation.md'), 'the same page as on the web');
+  });
+
+  it('opens a rule page from its link as a rendered preview inside VS Code', async () => {
+    const { diagnostics } = await openDraft('rule-page.md', `${CLAIM}\n`);
+    const target = (diagnostics[0].code as { target: vscode.Uri }).target;
+    // What the Problems panel does with the link: hand it to the opener.
+    await vscode.commands.executeCommand('vscode.open', target);
+    const preview = await waitFor(
+      () => vscode.window.tabGroups.all.flatMap((g) => g.tabs).find((t) => t.input instanceof vscode.TabInputWebview && t.input.viewType.includes('markdown.preview')),
+      'a Markdown preview of the rule page',
+    );
+    assert.match(preview.label, /missing-citation\.md/);
+    await waitFor(() => (vscode.window.tabGroups.all.flatMap((g) => g.tabs).some((t) => t.input instanceof vscode.TabInputText && t.input.uri.toString() === target.toString()) ? undefined : true), 'the source tab replaced by the preview');
   });
 
   it('publishes exactly the core findings, with ranges in UTF-16 positions on CRLF text', async () => {

@@ -13,13 +13,18 @@ interface Token {
 }
 interface Grammar {
   tokenizeLine(line: string, state: unknown): { tokens: Token[]; ruleStack: unknown };
+  tokenizeLine2(line: string, state: unknown): { tokens: Uint32Array; ruleStack: unknown };
+}
+interface ThemeSetting {
+  scope?: string | string[];
+  settings: { foreground?: string; fontStyle?: string };
 }
 interface TextMate {
   Registry: new (options: {
     onigLib: Promise<unknown>;
     loadGrammar(scopeName: string): Promise<unknown>;
     getInjections(scopeName: string): string[] | undefined;
-  }) => { loadGrammar(scopeName: string): Promise<Grammar | null> };
+  }) => { loadGrammar(scopeName: string): Promise<Grammar | null>; setTheme(theme: { name?: string; settings: ThemeSetting[] }): void; getColorMap(): string[] };
   parseRawGrammar(content: string, filePath: string): unknown;
   INITIAL: unknown;
 }
@@ -47,9 +52,34 @@ function grammarPath(scopeName: string): string {
   throw new Error(`no extension contributes the grammar ${scopeName}`);
 }
 
+/** The colour themes that ship with VS Code, each with its token colours (its `include` chain resolved). */
+function builtInThemes(): { label: string; settings: ThemeSetting[] }[] {
+  const extension = vscode.extensions.getExtension('vscode.theme-defaults');
+  assert.ok(extension, 'VS Code ships its default themes');
+  const themes = (extension.packageJSON.contributes?.themes ?? []) as { label: string; path: string }[];
+  const read = (file: string): ThemeSetting[] => {
+    const theme = JSON.parse(fs.readFileSync(file, 'utf8')) as { include?: string; tokenColors?: ThemeSetting[]; colors?: Record<string, string> };
+    const base = theme.include ? read(path.join(path.dirname(file), theme.include)) : [];
+    const foreground = theme.colors?.['editor.foreground'];
+    return [...(foreground ? [{ settings: { foreground } }] : []), ...base, ...(theme.tokenColors ?? [])];
+  };
+  return themes.map((t) => ({ label: t.label, settings: read(path.join(extension.extensionPath, t.path)) }));
+}
+
+/** Whether a colour reads as red (the colour of errors in every theme): a red hue, saturated enough to tell. */
+function reddish(hex: string): boolean {
+  const [r, g, b] = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16) / 255);
+  const max = Math.max(r, g, b);
+  const min = Math.min(r, g, b);
+  if (max - min < 0.25 || max !== r) return false;
+  const hue = (60 * (g - b)) / (max - min);
+  return hue > -25 && hue < 25;
+}
+
 describe('injection grammar', () => {
   let grammar: Grammar;
   let textmate: TextMate;
+  let registry: InstanceType<TextMate['Registry']>;
 
   before(async () => {
     await activateExtension();
@@ -58,7 +88,7 @@ describe('injection grammar', () => {
     const wasm = fs.readFileSync(path.join(onig.dir, 'release', 'onig.wasm'));
     await onig.module.loadWASM(wasm.buffer.slice(wasm.byteOffset, wasm.byteOffset + wasm.byteLength));
     const injection = 'alliance-cite.markdown.injection';
-    const registry = new textmate.Registry({
+    registry = new textmate.Registry({
       onigLib: Promise.resolve({ createOnigScanner: onig.module.createOnigScanner, createOnigString: onig.module.createOnigString }),
       loadGrammar: async (scopeName) => {
         if (scopeName !== 'text.html.markdown' && scopeName !== injection) return null;
@@ -95,8 +125,27 @@ describe('injection grammar', () => {
 
   it('marks retrieval-date phrases', () => {
     const markdown = 'See <https://thealliance.ai/members>, retrieved November 25, 2026.\n';
-    assert.ok(scopesOf(markdown, 'retrieved').includes('keyword.other.retrieved.alliance-cite'));
+    assert.ok(scopesOf(markdown, 'retrieved').includes('constant.language.retrieved.alliance-cite'));
     assert.ok(scopesOf(markdown, 'November').includes('constant.other.date.alliance-cite'));
+  });
+
+  it('colours "retrieved" like a plain keyword in every built-in theme, never red like an error', () => {
+    const line = 'See <https://thealliance.ai/members>, retrieved 2026-11-25.';
+    const at = line.indexOf('retrieved');
+    const themes = builtInThemes();
+    assert.ok(themes.length >= 4, 'the built-in themes were read');
+    const red: string[] = [];
+    for (const theme of themes) {
+      registry.setTheme({ name: theme.label, settings: theme.settings });
+      const colors = registry.getColorMap();
+      const { tokens } = grammar.tokenizeLine2(line, textmate.INITIAL);
+      let metadata = 0;
+      for (let i = 0; i < tokens.length; i += 2) if (tokens[i] <= at) metadata = tokens[i + 1];
+      // vscode-textmate packs the foreground colour index into bits 15 to 23 of the metadata.
+      const color = colors[(metadata & 0x00ff8000) >>> 15] ?? '';
+      if (reddish(color)) red.push(`${theme.label}: ${color}`);
+    }
+    assert.deepEqual(red, [], 'themes that colour "retrieved" red');
   });
 
   it('marks disable comments and their rule ids', () => {

@@ -5,16 +5,16 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { defaultConfig, lint, type LintResult } from '../../../src/core';
+import type { AllianceCiteApi } from '../../../src/vscode/client';
 
 export const EXTENSION_ID = 'alliance-cite.alliance-cite';
+/** The repository (the extension under test is loaded from it). */
+export const REPO = path.resolve(__dirname, '..', '..', '..', '..');
 /** The suite's workspace settings pin this date (fixtures/workspace/.vscode/settings.json). */
 export const AS_OF = '2026-11-25';
 const WAIT_MS = 15_000;
 
-export interface ExtensionApi {
-  readonly onDidLint: vscode.Event<vscode.Uri>;
-  isLintPending(uri: vscode.Uri): boolean;
-}
+export type ExtensionApi = AllianceCiteApi;
 
 export async function activateExtension(): Promise<ExtensionApi> {
   const extension = vscode.extensions.getExtension<ExtensionApi>(EXTENSION_ID);
@@ -84,6 +84,17 @@ export async function waitForDiagnostics(
   });
 }
 
+/** Polls until `find` returns a value (for state VS Code announces by no event, such as tabs). */
+export async function waitFor<T>(find: () => T | undefined, what: string): Promise<T> {
+  const deadline = Date.now() + WAIT_MS;
+  for (;;) {
+    const found = find();
+    if (found !== undefined) return found;
+    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
 /** Resolves on the extension's next lint of the URI. */
 export async function nextLint(api: ExtensionApi, uri: vscode.Uri): Promise<void> {
   await new Promise<void>((resolve, reject) => {
@@ -119,7 +130,11 @@ export async function codeActionsAt(
 ): Promise<vscode.CodeAction[]> {
   const deadline = Date.now() + WAIT_MS;
   for (;;) {
-    const actions = (await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, range, kind)) ?? [];
+    // A request VS Code cancels (the document or the diagnostics changed meanwhile) is asked again.
+    const actions = (await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, range, kind).then(undefined, (error: unknown) => {
+      if (error instanceof Error && error.name === 'Canceled') return [];
+      throw error;
+    })) ?? [];
     if (predicate(actions)) return actions;
     if (Date.now() > deadline) throw new Error(`Timed out waiting for code actions; got: ${actions.map((a) => a.title).join(' | ')}`);
     await new Promise((resolve) => setTimeout(resolve, 50));

@@ -10,22 +10,11 @@ import * as path from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { applyFixes, defaultConfig, LineIndex, lint, type Diagnostic } from '../../../src/core';
 import { ensureTools, launchChromium, prepareRun, REPO, RESULTS_DIR, startCodeServer, workbenchUrl, type CodeServer, type Run } from '../harness';
+import { ACTION_MENU, cursorPosition, focusRow, goTo, openFile, openQuickFixMenu, runCommand, STEP_MS } from './workbench';
 
 const AS_OF = '2026-11-25';
-const STEP_MS = 30_000;
 const EXTENSION_ID = 'alliance-cite.alliance-cite';
 const DRAFT = 'alliance-draft.md';
-/** The quick-fix menu (its submenu panel shares the class). */
-const ACTION_MENU = '.action-widget:not(.action-list-submenu-panel)';
-
-/** Runs a command from the palette by its full title. */
-async function runCommand(page: Page, title: string): Promise<void> {
-  await page.keyboard.press('F1');
-  await page.locator('.quick-input-widget input').waitFor();
-  await page.keyboard.type(title);
-  await page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().waitFor();
-  await page.keyboard.press('Enter');
-}
 
 describe('the .vsix in the web worker extension host', () => {
   let run: Run;
@@ -79,12 +68,7 @@ describe('the .vsix in the web worker extension host', () => {
     await page.goto(workbenchUrl(server!, run.workspace));
     await page.locator('.monaco-workbench .part.statusbar').waitFor();
     await page.locator('.explorer-folders-view').waitFor();
-    await page.keyboard.press('Control+P');
-    await page.locator('.quick-input-widget input').waitFor();
-    await page.keyboard.type(DRAFT);
-    await page.locator('.quick-input-list .monaco-list-row', { hasText: DRAFT }).first().waitFor();
-    await page.keyboard.press('Enter');
-    await page.locator('.tab.active', { hasText: DRAFT }).waitFor();
+    await openFile(page, DRAFT);
 
     // The findings come from the server in its worker.
     await page.keyboard.press('Control+Shift+M');
@@ -98,32 +82,13 @@ describe('the .vsix in the web worker extension host', () => {
     await page.locator('.tab', { hasText: DRAFT }).first().click();
     await page.locator('.tab.active', { hasText: DRAFT }).waitFor();
 
-    // Go to the claim and apply the citation stub from the quick-fix menu.
-    await page.keyboard.press('Control+G');
-    await page.locator('.quick-input-widget input').waitFor();
-    await page.keyboard.type(`${position.line + 1}:${position.character + 1}`);
-    await page.keyboard.press('Enter');
-    await page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
-    for (let attempt = 1; ; attempt++) {
-      await page.keyboard.press('Control+.');
-      try {
-        await page.locator(ACTION_MENU).waitFor({ timeout: 10_000 });
-        break;
-      } catch (error) {
-        if (attempt >= 3) throw error;
-      }
-    }
-    const rows = page.locator(`${ACTION_MENU} .monaco-list-row`);
-    await rows.first().waitFor();
-    for (let i = 0, count = await rows.count(); i <= count; i++) {
-      const focused = page.locator(`${ACTION_MENU} .monaco-list-row.focused`);
-      if ((await focused.count()) > 0 && (await focused.first().innerText()).includes(target.fix.title)) break;
-      if (i === count) assert.fail(`"${target.fix.title}" is not in the quick-fix menu: ${(await rows.allInnerTexts()).join(' | ')}`);
-      await page.keyboard.press('ArrowDown');
-    }
+    // Go to the claim and apply the citation stub from the quick-fix menu: the cursor stays there.
+    await goTo(page, position.line + 1, position.character + 1);
+    await openQuickFixMenu(page);
+    await focusRow(page, ACTION_MENU, target.fix.title);
     await page.keyboard.press('Enter');
     await page.locator(ACTION_MENU).waitFor({ state: 'hidden' });
-    await page.keyboard.press('Escape');
+    assert.deepEqual(await cursorPosition(page), { line: position.line + 1, column: position.character + 1 });
     await page.keyboard.press('Control+S');
 
     const expected = applyFixes(original, [target.fix]).text;

@@ -108,10 +108,11 @@ export function defineTests(): void {
       );
     });
 
-    it('applies a citation stub quick-fix byte-for-byte and lands on TODO-verify', async () => {
+    it('applies a citation stub quick-fix byte-for-byte and leaves the cursor at the claim', async () => {
       const text = `# Members\n\n${CLAIM} More text follows.\n`;
       const uri = await writeFile('web-stub.md', text);
       const editor = await vscode.window.showTextDocument(uri);
+      editor.selection = new vscode.Selection(2, 4, 2, 4);
       await waitForDiagnostics(uri, (d) => d.some((x) => ruleOf(x) === 'missing-citation'), 'missing-citation');
       const finding = coreLint(text).diagnostics.find((d) => d.rule === 'missing-citation');
       check(finding?.fix?.placeholder, 'the core offers a stub with a placeholder');
@@ -125,8 +126,39 @@ export function defineTests(): void {
       const expected = applyFixes(text, [fix]).text;
       equal(editor.document.getText(), expected, 'the draft after the fix');
       check(expected.includes('TODO-verify <https://thealliance.ai/members>, retrieved 2026-11-25.'), 'the stub is dated as of the setting');
-      equal(editor.document.getText(editor.selection), expected.slice(fix.placeholder!.start, fix.placeholder!.end), 'the selection');
+      equal([editor.selection.active.line, editor.selection.active.character, editor.selection.isEmpty], [2, 4, true], 'the cursor where it was');
       await waitForDiagnostics(uri, (d) => !d.some((x) => ruleOf(x) === 'missing-citation'), 'missing-citation gone');
+    });
+
+    it('marks a stub as verified, offers no suppression for it, and offers one per rule elsewhere', async () => {
+      const text = `${CLAIM} Meta is a member of the AI Alliance.\n\nTapestry is an AI Alliance project.[^t]\n\n[^t]: TODO-verify <https://github.com/The-AI-Alliance/tapestry>, retrieved 2026-11-20.\n`;
+      const uri = await writeFile('web-verify.md', text);
+      const editor = await vscode.window.showTextDocument(uri);
+      await waitForDiagnostics(uri, (d) => d.some((x) => ruleOf(x) === 'citation-stub'), 'citation-stub');
+      const onLine = await codeActionsAt(uri, new vscode.Range(0, 0, 0, 80), (a) => a.some((x) => x.title.startsWith('Suppress')));
+      equal(onLine.filter((a) => a.title.startsWith('Suppress')).map((a) => a.title), ['Suppress missing-citation for this line'], 'one suppression for two claims of one rule');
+      const title = `Mark as verified (retrieved ${AS_OF})`;
+      const onStub = await codeActionsAt(uri, new vscode.Range(4, 3, 4, 3), (a) => a.some((x) => x.title === title));
+      check(!onStub.some((a) => a.title.startsWith('Suppress')), 'no suppression of a stub');
+      const verify = onStub.find((a) => a.title === title)!;
+      check(verify.isPreferred === true, 'Mark as verified is preferred');
+      check(await vscode.workspace.applyEdit(verify.edit!), 'the edit applies');
+      equal(editor.document.getText().split('\n')[4], `[^t]: <https://github.com/The-AI-Alliance/tapestry>, retrieved ${AS_OF}.`, 'the verified stub');
+      await waitForDiagnostics(uri, (d) => !d.some((x) => ruleOf(x) === 'citation-stub'), 'citation-stub gone');
+    });
+
+    it('lists the claims of the workspace in the claims view, computed by the server in its worker', async () => {
+      await writeFile('web-claims/ledger.md', `${CLAIM}\n\nMeta is a member of the AI Alliance.[^1]\n\n[^1]: <https://thealliance.ai/members>, retrieved 2026-11-01.\n`);
+      const api = vscode.extensions.getExtension<{ claims: { refresh(): Promise<void>; provider: { getChildren(node?: unknown): unknown[]; getTreeItem(node: unknown): vscode.TreeItem } } }>(EXTENSION_ID)!.exports;
+      await api.claims.refresh();
+      const seen: string[] = [];
+      for (const status of api.claims.provider.getChildren()) {
+        for (const file of api.claims.provider.getChildren(status)) {
+          if (api.claims.provider.getTreeItem(file).label !== 'web-claims/ledger.md') continue;
+          for (const claim of api.claims.provider.getChildren(file)) seen.push(`${String(api.claims.provider.getTreeItem(status).label)}: ${String(api.claims.provider.getTreeItem(claim).label)}`);
+        }
+      }
+      equal(seen, [`Uncited: ${CLAIM}`, 'Fine: Meta is a member of the AI Alliance.'], 'the claims by status');
     });
 
     it('reads the workspace config file through the client, and re-lints when it changes', async () => {
