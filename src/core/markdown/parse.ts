@@ -26,7 +26,7 @@ export function parseBody(body: string): Root {
   // The parser drops a BOM at the start of its input: a second one (the first is the caller's)
   // would shift every offset, so it is read as a space.
   const unmarked = body.charCodeAt(0) === 0xfeff ? ' ' + body.slice(1) : body;
-  const input = capNesting(defuseDelimiterRuns(unmarked));
+  const input = capNesting(defuseWideRows(defuseDelimiterRuns(unmarked)));
   try {
     return processor.parse(input) as Root;
   } catch (error) {
@@ -116,6 +116,26 @@ export function defuseDelimiterRuns(body: string): string {
       if (c === 42 || c === 95 || c === 91 || c === 93) n++;
     }
     return n > DELIMITER_LIMIT ? line.replace(/[*_[\]]/g, ' ') : line;
+  });
+}
+
+/** Table cells one line may hold before its pipes are read as text. */
+const MAX_ROW_CELLS = 200;
+
+/**
+ * Blanks the pipes of lines that hold hundreds of them, keeping every offset: the table parser's
+ * cost grows with the square of a table's cells, and a row that wide is data, not a table a
+ * writer reads. Such a line parses as prose, so its claims are still checked.
+ */
+export function defuseWideRows(body: string): string {
+  let count = 0;
+  for (let i = body.indexOf('|'); i !== -1 && count <= MAX_ROW_CELLS; i = body.indexOf('|', i + 1)) count++;
+  if (count <= MAX_ROW_CELLS) return body;
+  return body.replace(/[^\n]+/g, (line) => {
+    if (line.length <= MAX_ROW_CELLS) return line;
+    let n = 0;
+    for (let i = line.indexOf('|'); i !== -1 && n <= MAX_ROW_CELLS; i = line.indexOf('|', i + 1)) n++;
+    return n > MAX_ROW_CELLS ? line.replace(/\|/g, ' ') : line;
   });
 }
 
