@@ -67,7 +67,7 @@ export function runRules(model: DocumentModel, config: Config, asOf: string, sou
 
 /** Parses a draft into its document model, chunk by chunk, so a long draft's parse never holds more than a chunk's tree. */
 export function buildDocumentModel(text: string): DocumentModel {
-  return buildModel(text, parseInChunks(text), 0);
+  return buildModel(text, parseInChunks(text), text.charCodeAt(0) === 0xfeff ? 1 : 0);
 }
 
 /** Builds a predicate telling whether a rule is suppressed at an offset by disable comments. */

@@ -156,29 +156,27 @@ const CHUNK_TARGET = 16_000;
 const DEFINITION_LABEL = /^ {0,3}\[(\^?)((?:[^\]\\\n]|\\.){1,999})\]:/gm;
 const BRACKETED = /\[\^?((?:[^[\]\\\n]|\\.){1,999})\]/y;
 const FENCE = /^ {0,3}(`{3,}|~{3,})/;
+const FOOTNOTE_START = /^\[\^(?:[^\]\\\n]|\\.){1,999}\]:/;
 /** HTML blocks that may hold blank lines, with what ends each (CommonMark kinds 1 to 5). */
 const HTML_BLOCK = /^ {0,3}(?:<(script|pre|style|textarea)(?:\s|>|$)|(<!--)|(<\?)|(<![A-Za-z])|(<!\[CDATA\[))/i;
 
 /**
- * Parses a draft chunk by chunk, yielding its top-level blocks with offsets into the whole text.
+ * Parses a draft chunk by chunk, yielding its top-level blocks with offsets as `parseMarkdown`
+ * gives them (into the text without a leading BOM; add `base` for the text itself).
  * Chunks end at a blank line outside fenced code and multi-line HTML, before an unindented line
  * that does not start a list item, so no block spans two chunks. References in a chunk resolve
  * against definitions anywhere: the chunk is parsed with a one-line stand-in for each label it
  * mentions that another chunk defines (only labels matter; the stand-ins are dropped).
  */
 export function* parseInChunks(text: string): Generator<RootContent> {
-  const base = text.charCodeAt(0) === 0xfeff ? 1 : 0;
-  const body = base ? text.slice(1) : text;
+  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   let labels: Map<string, string> | undefined;
   let start = 0;
   while (start < body.length) {
     const end = chunkEnd(body, start);
     const chunk = body.slice(start, end);
     if (start === 0 && end === body.length) {
-      for (const node of parseBody(chunk).children) {
-        shiftNode(node, base);
-        yield node;
-      }
+      yield* parseBody(chunk).children;
       return;
     }
     labels ??= definedLabels(body);
@@ -187,7 +185,7 @@ export function* parseInChunks(text: string): Generator<RootContent> {
     for (const node of root.children) {
       const s = node.position?.start.offset ?? 0;
       if (s >= chunk.length) break;
-      shiftNode(node, start + base);
+      shiftNode(node, start);
       yield node;
     }
     start = end;
@@ -233,6 +231,7 @@ function chunkEnd(body: string, from: number): number {
   let html: RegExp | undefined;
   let pos = from;
   let previousBlank = false;
+  let previousFootnote = false;
   // Front matter may hold blank lines: no chunk ends inside it.
   if (from === 0 && /^---[ \t]*\r?\n/.test(body)) {
     const open = body.indexOf('\n') + 1;
@@ -253,13 +252,24 @@ function chunkEnd(body: string, from: number): number {
     } else if ((html = htmlBlockEnd(line))) {
       // A block that ends on the line it starts is no longer open.
       if (html.test(line.slice(line.indexOf('<') + 2))) html = undefined;
-    } else if (pos - from >= CHUNK_TARGET && previousBlank && /^[^\s>*+\-\d|<\uFEFF]/.test(line) && !/^\[\^/.test(line)) {
+    } else if (pos - from >= CHUNK_TARGET && mayStartChunk(line, previousBlank, previousFootnote)) {
       return pos;
     }
     previousBlank = line.trim() === '';
+    previousFootnote = !fence && !html && FOOTNOTE_START.test(line);
     pos = eol + 1;
   }
   return body.length;
+}
+
+/**
+ * Whether a chunk may start with `line`: an unindented line after a blank one that starts no list
+ * item, quote, table row or HTML; or a footnote definition right after another, which it ends (so
+ * a long run of them is cut too).
+ */
+function mayStartChunk(line: string, afterBlank: boolean, afterFootnote: boolean): boolean {
+  if (FOOTNOTE_START.test(line)) return afterBlank || afterFootnote;
+  return afterBlank && /^[^\s>*+\-\d|<\uFEFF]/.test(line) && !line.startsWith('[^');
 }
 
 /** For a line that opens an HTML block which blank lines do not end, what ends it. */

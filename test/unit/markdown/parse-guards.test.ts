@@ -44,7 +44,19 @@ describe('parsing in chunks', () => {
 
   it('gives the findings of a whole parse on long drafts of every style', () => {
     // Every fixture draft in one long draft, in two orders, and generated Alliance drafts.
-    const long = [fixtures.join('\n\n'), [...fixtures].reverse().join('\n')];
+    // A draft with a BOM, where the parser's autolink transform leaves a link without a position.
+    const unplaced = [
+      '- The AI [ Alliance’s mission is to advance open, safe, responsible AI. Every AI Alliance project is mature and production-proven.',
+      '      - Do not   infer that every member endorses every project.',
+      '| Claim | Source | Retrieved |',
+      '|---|---|---|',
+      '| Tapestry is   an AI Alliance project. | https://thealliance.ai/members |  |',
+      '| The AI ] Alliance uses CDLA Permissive 2.0 for data and CC BY 4.0 for documentation. | https://thealliance.ai/members |  |',
+      'The AI Alliance uses CDLA Permissive 2.0 for data and CC BY 4.0 for documentation.',
+      '',
+    ].join('\n');
+    const generated = allianceDraft(createRandom(7), { lines: 1500, ordinaryShare: 0.3 });
+    const long = [fixtures.join('\n\n'), [...fixtures].reverse().join('\n'), `\uFEFF${unplaced}\n${generated}\n${unplaced}`];
     for (const lines of [1500, 4000]) long.push(allianceDraft(createRandom(lines), { lines, ordinaryShare: 0.3 }));
     for (const text of long) {
       assert.ok(text.length > 50_000, `only ${text.length} characters: not parsed in chunks`);
