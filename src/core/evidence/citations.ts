@@ -54,7 +54,7 @@ export function resolveCitations(model: DocumentModel, unit: Unit, sentence: Sen
 function resolveScope(model: DocumentModel, unit: Unit, sentence: Sentence, config: Config, documentYear?: number): Resolution {
   const registry = sourceRegistry(config);
   const wholeUnit = wholeUnitScope(unit);
-  const inScope = unit.locators.filter((l) => wholeUnit || (l.start >= sentence.start && l.start < sentence.scopeEnd));
+  const inScope = wholeUnit ? unit.locators : locatorsFrom(unit.locators, sentence.start, sentence.scopeEnd);
   // Dates written in the claim's own scope (the sentence, or the whole item/row) count for its citations.
   const scopeText = wholeUnit ? unit.segments.map((s) => ({ text: s.masked, base: s.start })) : [{ text: sentence.segment.masked.slice(sentence.start - sentence.segment.start, sentence.scopeEnd - sentence.segment.start), base: sentence.start }];
   const scopeDates = scopeText.flatMap((s) => findRetrievalDates(s.text, s.base, documentYear));
@@ -85,6 +85,28 @@ function resolveScope(model: DocumentModel, unit: Unit, sentence: Sentence, conf
     for (const url of c.otherUrls ?? []) citations.push({ ...c, url, type: registry.typeOf(url), otherUrls: undefined });
   }
   return { citations, dangling };
+}
+
+const sortedLists = new WeakMap<Locator[], boolean>();
+
+/** The locators starting in [from, to): found by binary search in a list sorted by start, so a paragraph of many claims stays fast. */
+function locatorsFrom(locators: Locator[], from: number, to: number): Locator[] {
+  let sorted = sortedLists.get(locators);
+  if (sorted === undefined) {
+    sorted = locators.every((l, i) => i === 0 || locators[i - 1].start <= l.start);
+    sortedLists.set(locators, sorted);
+  }
+  if (!sorted) return locators.filter((l) => l.start >= from && l.start < to);
+  let lo = 0;
+  let hi = locators.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (locators[mid].start < from) lo = mid + 1;
+    else hi = mid;
+  }
+  let end = lo;
+  while (end < locators.length && locators[end].start < to) end++;
+  return locators.slice(lo, end);
 }
 
 function resolveOne(model: DocumentModel, l: Locator, typeOf: (url: string) => string, year?: number): Citation | 'dangling' | undefined {
