@@ -19,6 +19,11 @@ export interface CorpusOptions {
 
 export const FULL_CORPUS: CorpusOptions = { seed: 20261125, files: 2000, largeFiles: 4, largeFileLines: 5000, allianceShare: 0.2 };
 export const QUICK_CORPUS: CorpusOptions = { seed: 20261125, files: 120, largeFiles: 1, largeFileLines: 5000, allianceShare: 0.2 };
+/** The same trees with every file a draft about the Alliance: a wiki about the Alliance is all claims. */
+export const ALLIANCE_CORPUS: CorpusOptions = { ...FULL_CORPUS, allianceShare: 1 };
+export const QUICK_ALLIANCE_CORPUS: CorpusOptions = { ...QUICK_CORPUS, allianceShare: 1 };
+
+export type CorpusKind = 'mixed' | 'alliance';
 
 export interface CorpusFile {
   /** Path relative to the corpus root, with forward slashes. */
@@ -47,7 +52,9 @@ export function* corpusFiles(options: CorpusOptions): Generator<CorpusFile> {
   for (let index = 0; index < options.files; index++) {
     const r = createRandom(hashString(`${options.seed}:${index}`));
     const large = index % largeEvery === Math.floor(largeEvery / 2);
-    const alliance = large ? index % (2 * largeEvery) < largeEvery : r.chance(options.allianceShare);
+    // The draw happens whatever the share, so a corpus of Alliance drafts only has the same files
+    // with the same line counts as the mixed one.
+    const alliance = large ? options.allianceShare >= 1 || index % (2 * largeEvery) < largeEvery : r.chance(options.allianceShare);
     const lines = large ? options.largeFileLines : 1 + Math.floor(399 * r.next() ** 2.3);
     const path = `${r.pick(FOLDERS)}/${r.pick(STEMS)}-${String(index).padStart(4, '0')}.md`;
     const text = alliance ? allianceDraft(r, { lines, ordinaryShare: 0.45 }) : ordinaryDocument(r, lines);
@@ -77,14 +84,15 @@ export function writeCorpus(dir: string, options: CorpusOptions): CorpusSummary 
 }
 
 /**
- * Writes the corpus the benchmark uses into bench/corpus/{full,quick} and readies it for the tools:
- * it becomes the root of its own repository, because the CLI honours .gitignore files up to the
- * repository root and this repository ignores bench/corpus/; and markdownlint-cli2 is told to print
- * no banner or progress.
+ * Writes a corpus the benchmark uses into bench/corpus/{full,quick}[-alliance] and readies it for the
+ * tools: it becomes the root of its own repository, because the CLI honours .gitignore files up to
+ * the repository root and this repository ignores bench/corpus/; and markdownlint-cli2 is told to
+ * print no banner or progress.
  */
-export function prepareCorpus(root: string, quick: boolean): { dir: string; summary: CorpusSummary } {
-  const dir = join(root, 'bench/corpus', quick ? 'quick' : 'full');
-  const summary = writeCorpus(dir, quick ? QUICK_CORPUS : FULL_CORPUS);
+export function prepareCorpus(root: string, quick: boolean, kind: CorpusKind = 'mixed'): { dir: string; summary: CorpusSummary } {
+  const dir = join(root, 'bench/corpus', `${quick ? 'quick' : 'full'}${kind === 'alliance' ? '-alliance' : ''}`);
+  const options = kind === 'alliance' ? (quick ? QUICK_ALLIANCE_CORPUS : ALLIANCE_CORPUS) : quick ? QUICK_CORPUS : FULL_CORPUS;
+  const summary = writeCorpus(dir, options);
   const git = spawnSync('git', ['init', '-q'], { cwd: dir, encoding: 'utf8' });
   if (git.status !== 0) process.stdout.write(`warning: git init in ${dir} failed; the CLI may skip the git-ignored corpus\n`);
   writeFileSync(join(dir, '.markdownlint-cli2.jsonc'), '{ "noBanner": true, "noProgress": true }\n');

@@ -1,6 +1,7 @@
-// `node --import tsx bench/profile.ts [--quick]`: runs the CLI over the corpus and the re-lint
-// loop on the 300- and 5,000-line drafts under `node --cpu-prof`, then lists the functions with the most
-// self time, mapped through the bundles' source maps back to src/ files and lines.
+// `node --import tsx bench/profile.ts [--quick] [--alliance]`: runs the CLI over the corpus (the
+// mixed one, or with --alliance the one of Alliance drafts only) and the re-lint loop on the 300-
+// and 5,000-line drafts under `node --cpu-prof`, then lists the functions with the most self time,
+// mapped through the bundles' source maps back to src/ files and lines.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { SourceMap } from 'node:module';
@@ -152,13 +153,14 @@ function profileRun(label: string, args: string[], cwd: string, dir: string): vo
 
 async function main(): Promise<void> {
   const quick = process.argv.includes('--quick');
+  const kind = process.argv.includes('--alliance') ? 'alliance' : 'mixed';
   const root = resolve(import.meta.dirname, '..');
   const work = join(root, 'bench/.work');
-  const { dir: corpus } = prepareCorpus(root, quick);
+  const { dir: corpus } = prepareCorpus(root, quick, kind);
   const build = spawnSync(process.execPath, ['esbuild.config.mjs'], { cwd: root, stdio: 'inherit' });
   if (build.status !== 0) throw new Error('the build failed');
   const bundles = await bundleBenchScripts(root, work);
-  profileRun('CLI over the corpus', [join(root, 'dist/cli.js'), '--as-of', '2026-11-25', '--format', `json=${join(work, 'profile-findings.json')}`, '.'], corpus, join(work, 'profile-cli'));
+  profileRun(`CLI over the ${kind} corpus`, [join(root, 'dist/cli.js'), '--as-of', '2026-11-25', '--format', `json=${join(work, 'profile-findings.json')}`, '.'], corpus, join(work, 'profile-cli'));
   profileRun('re-lint of the 5,000-line draft', [bundles.relint, '--sizes', '5000', '--edits', quick ? '5' : '30', '--warmup', '2'], root, join(work, 'profile-relint'));
   profileRun('re-lint of the 300-line draft', [bundles.relint, '--sizes', '300', '--edits', quick ? '20' : '200', '--warmup', '5'], root, join(work, 'profile-relint-300'));
 }

@@ -2,7 +2,7 @@ import { analyse, type Analysis } from './evidence/analysis';
 import { todayIso } from './language/dates';
 import { sharedDefaultConfig } from './config/defaults';
 import type { Directive, DocumentModel } from './markdown/model';
-import { CHUNK_THRESHOLD, parseInChunks, parseMarkdown } from './markdown/parse';
+import { CHUNK_THRESHOLD, parseInChunks } from './markdown/parse';
 import { reparse, type ParseSnapshot } from './markdown/incremental';
 import { buildModel } from './markdown/prose';
 import { CLAIM_RULES, DOCUMENT_RULES, type Finding, type RuleContext } from './rules';
@@ -65,11 +65,9 @@ export function runRules(model: DocumentModel, config: Config, asOf: string, sou
   return { analysis, ctx, lines, findings };
 }
 
-/** Parses a draft into its document model (in chunks when it is very long). */
+/** Parses a draft into its document model, chunk by chunk, so a long draft's parse never holds more than a chunk's tree. */
 export function buildDocumentModel(text: string): DocumentModel {
-  if (text.length > CHUNK_THRESHOLD) return buildModel(text, parseInChunks(text), 0);
-  const { root, base } = parseMarkdown(text);
-  return buildModel(text, root, base);
+  return buildModel(text, parseInChunks(text), text.charCodeAt(0) === 0xfeff ? 1 : 0);
 }
 
 /** Builds a predicate telling whether a rule is suppressed at an offset by disable comments. */

@@ -2,7 +2,8 @@
 // Unicode-heavy input. Each case must finish without throwing, keep every range valid, and where a
 // claim is planted, flag it at its exact UTF-16 offsets.
 import assert from 'node:assert/strict';
-import { applyFixes, fixAll, LineIndex } from '../../src/core';
+import { applyFixes, fixAll, lint, LineIndex, type LintResult } from '../../src/core';
+import { FACTORS, SHAPES } from '../../bench/growth';
 import { assertClaimFlagged, CLAIM, describeResult, fixAllChecked, lintChecked } from './claims';
 import { isSubsequence, LINT_OPTIONS } from './properties';
 
@@ -108,6 +109,42 @@ describe('robustness: hostile drafts in the core', function () {
     }
   });
 
+  // The shapes `npm run bench` grows to check that time grows no faster than n log n, at their
+  // largest size: here they only have to finish with sound results (timings are the bench's job).
+  describe('drafts that once took super-linear time', () => {
+    const expected: Record<string, (units: number) => [number, number]> = {
+      'long paragraph': (n) => [n, n],
+      'claims on one line': (n) => [n, 2 * n],
+      'deep list': (n) => [n, n],
+      'wide table': (n) => [n, n],
+      'many footnotes': () => [0, 0],
+    };
+    for (const shape of SHAPES) {
+      const units = shape.base * FACTORS[FACTORS.length - 1];
+      it(`lints ${shape.name}: ${units} ${shape.unit}`, () => {
+        const text = shape.draft(units);
+        const result = lint(text, LINT_OPTIONS);
+        assertInside(text, result);
+        const missing = result.diagnostics.filter((d) => d.rule === 'missing-citation').length;
+        const [least, most] = expected[shape.name](units);
+        assert.ok(missing >= least && missing <= most, `${missing} missing citations, expected ${least}–${most}`);
+      });
+    }
+
+    it('lints a list item of 2,000 cited claims, each cited and dated', () => {
+      const cited = 'IBM is a member of the AI Alliance ([members](https://thealliance.ai/members), retrieved 2026-11-01).';
+      const text = `- ${Array.from({ length: 2000 }, () => cited).join(' ')}\n`;
+      assert.deepEqual(lint(text, LINT_OPTIONS).diagnostics, []);
+    });
+
+    it('lints a paragraph of 20,000 numbered fragments after one word', () => {
+      const text = `Counts ${'1. '.repeat(20_000)}\n\n${CLAIM}\n`;
+      const result = lint(text, LINT_OPTIONS);
+      assertInside(text, result);
+      assertClaimFlagged(text, result);
+    });
+  });
+
   describe('binary and control characters', () => {
     it('flags a claim next to NUL bytes', () => {
       const text = `\0\0${CLAIM}\0\n\nMore\0text.\n`;
@@ -203,3 +240,12 @@ describe('robustness: hostile drafts in the core', function () {
     }
   });
 });
+
+/** Every range inside the text (without applying each fix, which would cost quadratic time here). */
+function assertInside(text: string, result: LintResult): void {
+  for (const d of result.diagnostics) {
+    for (const [start, end] of [[d.start, d.end], ...d.related.map((r) => [r.start, r.end])]) {
+      assert.ok(0 <= start && start <= end && end <= text.length, `${d.rule}: range [${start}, ${end}) is outside the text`);
+    }
+  }
+}

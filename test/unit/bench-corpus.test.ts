@@ -2,7 +2,7 @@ import { strict as assert } from 'node:assert';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
-import { QUICK_CORPUS, corpusFiles, writeCorpus } from '../../bench/generate';
+import { QUICK_ALLIANCE_CORPUS, QUICK_CORPUS, corpusFiles, writeCorpus } from '../../bench/generate';
 
 /** Every file under `dir`, keyed by its relative path. */
 function readTree(dir: string): Map<string, Buffer> {
@@ -50,6 +50,13 @@ describe('benchmark corpus generator', () => {
     for (const file of corpusFiles(QUICK_CORPUS)) {
       if (!file.alliance) assert.doesNotMatch(file.text, /alliance/i, `${file.path} is ordinary but mentions the Alliance`);
     }
+  });
+
+  it('writes a corpus of Alliance drafts only with the same files and line counts as the mixed one', () => {
+    const shape = (options: typeof QUICK_CORPUS): [string, number][] => [...corpusFiles(options)].map((f) => [f.path, f.text.split('\n').length]);
+    assert.deepEqual(shape(QUICK_ALLIANCE_CORPUS), shape(QUICK_CORPUS));
+    const alliance = [...corpusFiles(QUICK_ALLIANCE_CORPUS)];
+    assert.ok(alliance.every((f) => f.alliance), 'a file of the Alliance corpus is an ordinary doc');
   });
 
   it('gives files 1–400 lines, except the long ones, which have exactly the long length', () => {

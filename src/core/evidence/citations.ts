@@ -29,13 +29,32 @@ export interface Resolution {
 /** A table header naming a retrieval-date column ("Retrieved", "Accessed", "Date checked"…). */
 export const RETRIEVED_HEADER = /^\W*(?:date\s+)?(?:retrieved|accessed|checked|verified|as\s+of|last\s+(?:checked|accessed|retrieved|verified|visited))\b|retrieval\s+date|date\s+(?:retrieved|accessed|checked|verified)/i;
 
+// A whole item, row or front-matter field is the scope of every claim in it: its resolution is
+// computed once and shared, so an item of thousands of cited claims is not resolved once per
+// claim. Keyed by the model, config, year and where the unit starts, since an editor session
+// moves the units of unchanged blocks.
+const unitResolutions = new WeakMap<Unit, { model: DocumentModel; config: Config; year?: number; start: number; resolution: Resolution }>();
+
+/** Whether every claim of a unit has the whole unit as its scope. */
+function wholeUnitScope(unit: Unit): boolean {
+  // A front-matter field is cited by the URL field of its own object (a news stub's `originalUrl`).
+  return unit.kind === 'list-item' || unit.kind === 'table-row' || unit.kind === 'front-matter';
+}
+
 /** Resolves the locators in a claim's scope to citations, with their source types and dates. */
 export function resolveCitations(model: DocumentModel, unit: Unit, sentence: Sentence, config: Config, documentYear?: number): Resolution {
+  if (!wholeUnitScope(unit)) return resolveScope(model, unit, sentence, config, documentYear);
+  const cached = unitResolutions.get(unit);
+  if (cached && cached.model === model && cached.config === config && cached.year === documentYear && cached.start === unit.start) return cached.resolution;
+  const resolution = resolveScope(model, unit, sentence, config, documentYear);
+  unitResolutions.set(unit, { model, config, year: documentYear, start: unit.start, resolution });
+  return resolution;
+}
+
+function resolveScope(model: DocumentModel, unit: Unit, sentence: Sentence, config: Config, documentYear?: number): Resolution {
   const registry = sourceRegistry(config);
-  // A front-matter field is cited by the URL field of its own object (a news stub's `originalUrl`).
-  const wholeUnit = unit.kind === 'list-item' || unit.kind === 'table-row' || unit.kind === 'front-matter';
-  // A link that opens the sentence starts before its first letter (at the bracket).
-  const inScope = unit.locators.filter((l) => wholeUnit || (l.end > sentence.start && l.start < sentence.scopeEnd));
+  const wholeUnit = wholeUnitScope(unit);
+  const inScope = wholeUnit ? unit.locators : locatorsFrom(unit.locators, sentence.start, sentence.scopeEnd);
   // Dates written in the claim's own scope (the sentence, or the whole item/row) count for its citations.
   const scopeText = wholeUnit ? unit.segments.map((s) => ({ text: s.masked, base: s.start })) : [{ text: sentence.segment.masked.slice(sentence.start - sentence.segment.start, sentence.scopeEnd - sentence.segment.start), base: sentence.start }];
   const scopeDates = scopeText.flatMap((s) => findRetrievalDates(s.text, s.base, documentYear));
@@ -69,6 +88,32 @@ export function resolveCitations(model: DocumentModel, unit: Unit, sentence: Sen
     for (const url of c.otherUrls ?? []) citations.push({ ...c, url, type: registry.typeOf(url), otherUrls: undefined });
   }
   return { citations, dangling };
+}
+
+const sortedLists = new WeakMap<Locator[], boolean>();
+
+/** The locators overlapping [from, to): found by binary search in a list sorted by start, so a paragraph of many claims stays fast. */
+function locatorsFrom(locators: Locator[], from: number, to: number): Locator[] {
+  let sorted = sortedLists.get(locators);
+  if (sorted === undefined) {
+    sorted = locators.every((l, i) => i === 0 || locators[i - 1].start <= l.start);
+    sortedLists.set(locators, sorted);
+  }
+  // A link that opens the sentence starts before its first letter (at the bracket), so a locator
+  // is in scope when it overlaps [from, to).
+  if (!sorted) return locators.filter((l) => l.end > from && l.start < to);
+  let lo = 0;
+  let hi = locators.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (locators[mid].start < from) lo = mid + 1;
+    else hi = mid;
+  }
+  let first = lo;
+  while (first > 0 && locators[first - 1].end > from) first--;
+  let end = lo;
+  while (end < locators.length && locators[end].start < to) end++;
+  return locators.slice(first, end);
 }
 
 function resolveOne(model: DocumentModel, l: Locator, typeOf: (url: string) => string, year?: number): Citation | 'dangling' | undefined {

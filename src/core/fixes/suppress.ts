@@ -15,10 +15,25 @@ export function suppressFix(ctx: StubContext, start: number, rule: string, unitK
   if (unitKind === 'front-matter' || (model.frontMatter && start < model.frontMatter.end)) return undefined;
   const line = ctx.lines.positionAt(start).line;
   const lineStart = ctx.lines.lineStart(line);
-  const at = commentPoint(text, lineStart, ctx.lines.lineEnd(line), unitKind);
-  // Inside code the comment would be code, not a directive.
-  if (at === undefined || model.code.some(([s, e]) => at > s && at < e)) return undefined;
+  const at = oncePerLine(ctx, line, unitKind, () => {
+    const point = commentPoint(text, lineStart, ctx.lines.lineEnd(line), unitKind);
+    // Inside code the comment would be code, not a directive.
+    return point === undefined || model.code.some(([s, e]) => point > s && point < e) ? undefined : point;
+  });
+  if (at === undefined) return undefined;
   return { title: `Suppress ${rule} for this line`, kind: 'suppress', edits: [{ start: at, end: at, text: ` <!-- alliance-cite-disable-line ${rule} -->` }] };
+}
+
+// Where the comment goes, worked out once per line: a line of thousands of claims has as many
+// findings, and each look at the line costs its length.
+const commentPoints = new WeakMap<StubContext, Map<string, number | undefined>>();
+
+function oncePerLine(ctx: StubContext, line: number, unitKind: UnitKind, compute: () => number | undefined): number | undefined {
+  let points = commentPoints.get(ctx);
+  if (!points) commentPoints.set(ctx, (points = new Map()));
+  const key = `${line}:${unitKind}`;
+  if (!points.has(key)) points.set(key, compute());
+  return points.get(key);
 }
 
 /** Where a trailing comment goes on a line so that the line still ends the way it did. */

@@ -98,9 +98,7 @@ export function splitSegment(seg: Segment): Sentence[] {
 /** Sentence spans [start, end, scopeEnd] relative to the masked text. */
 function sentenceSpans(m: string): [number, number, number][] {
   if (!/\p{L}/u.test(m)) return [];
-  segmenter ??= new Intl.Segmenter('en', { granularity: 'sentence' });
-  const pieces: [number, number][] = [];
-  for (const piece of segmenter.segment(m)) pieces.push([piece.index, piece.index + piece.segment.length]);
+  const pieces = segmentPieces(m);
   const hardBreaks = new Set<number>();
   for (let i = m.indexOf('\u2029'); i !== -1; i = m.indexOf('\u2029', i + 1)) hardBreaks.add(i + 1);
   // Merge pieces split after abbreviations, and fragments without words (a lone citation).
@@ -108,7 +106,7 @@ function sentenceSpans(m: string): [number, number, number][] {
   for (const p of pieces) {
     const prev = merged[merged.length - 1];
     if (prev && !hardBreaks.has(p[0])) {
-      const prevText = m.slice(prev[0], prev[1]).trimEnd();
+      const prevText = tailOf(m, prev[0], prev[1]);
       const curText = m.slice(p[0], p[1]).trim();
       // A title alone ("Dr.") opens the next sentence rather than closing this one.
       const openingTitle = TITLE_ABBREVIATION.test(` ${curText}`) && !/\s/.test(curText);
@@ -127,6 +125,91 @@ function sentenceSpans(m: string): [number, number, number][] {
     out.push([s.start, s.end, i + 1 < merged.length ? merged[i + 1][0] : m.length]);
   }
   return out;
+}
+
+/**
+ * The end of `m.slice(from, to).trimEnd()`, at most TAIL characters: all the abbreviation tests
+ * look at, so merging many pieces into one sentence stays linear.
+ */
+const TAIL = 16;
+function tailOf(m: string, from: number, to: number): string {
+  let end = to;
+  while (end > from && /\s/.test(m[end - 1])) end--;
+  return m.slice(Math.max(from, end - TAIL), end);
+}
+
+/** Characters handed to the segmenter at once. */
+export const SEGMENT_WINDOW = 2048;
+
+/**
+ * Sentence pieces [start, end) of `m`, exactly as the segmenter finds them in the whole string, but
+ * found window by window so that a paragraph of 40,000 sentences costs linear time (the segmenter's
+ * cost per sentence grows with the length of the string it is given). A window is cut at a
+ * boundary with at least a quarter window of text after it, and the next window starts there, as
+ * the segmenter's own iteration restarts at every boundary. The cut is preferably between white
+ * space and a letter, where the break rules look at nothing further; otherwise a letter, full stop,
+ * `!`, `?` or separator must follow it in the window, as the rules read no further than that.
+ * Text up to `window` characters, and everything after the last cut, is segmented whole.
+ */
+export function segmentPieces(m: string, window = SEGMENT_WINDOW): [number, number][] {
+  segmenter ??= new Intl.Segmenter('en', { granularity: 'sentence' });
+  const pieces: [number, number][] = [];
+  const lookahead = Math.max(1, window >> 2);
+  let start = 0;
+  let size = window;
+  while (start < m.length) {
+    const end = Math.min(m.length, start + size);
+    const last = end === m.length;
+    const text = start === 0 && last ? m : m.slice(start, end);
+    // Boundaries found up to the end of the text are final; elsewhere a quarter window must follow.
+    const limit = last ? text.length : text.length - lookahead;
+    // A window grown past one long piece is cut at its first boundary, to stay cheap.
+    const grown = size > window;
+    const local: [number, number][] = [];
+    let cut = 0;
+    for (const piece of segmenter.segment(text)) {
+      const b = piece.index + piece.segment.length;
+      if (b > limit) break;
+      local.push([piece.index, b]);
+      if (isSafeCut(text, b)) cut = local.length;
+      if (grown) break;
+    }
+    if (last) cut = local.length;
+    else if (cut === 0) {
+      // Past a boundary the rules may read on over spaces, digits and punctuation up to the next
+      // letter, full stop, ! or ? or line separator: a cut elsewhere needs one of those after it.
+      const lastStop = lastStopIn(text);
+      while (cut < local.length && local[cut][1] <= lastStop) cut++;
+    }
+    if (cut === 0) {
+      size *= 2;
+      continue;
+    }
+    for (let i = 0; i < cut; i++) pieces.push([start + local[i][0], start + local[i][1]]);
+    start += local[cut - 1][1];
+    size = window;
+  }
+  return pieces;
+}
+
+/** Index of the last letter, `.`, `!`, `?` or line or paragraph separator in `text`, or -1. */
+function lastStopIn(text: string): number {
+  for (let i = text.length - 1; i >= 0; i--) {
+    const c = text.charCodeAt(i);
+    if (c < 128) {
+      if (((c | 32) >= 97 && (c | 32) <= 122) || c === 46 || c === 33 || c === 63 || c === 10 || c === 13) return i;
+      continue;
+    }
+    if (c === 0x85 || c === 0x2028 || c === 0x2029) return i;
+    const char = c >= 0xdc00 && c <= 0xdfff && i > 0 ? text.slice(i - 1, i + 1) : text[i];
+    if (/^\p{L}/u.test(char)) return i;
+  }
+  return -1;
+}
+
+/** A boundary between white space and a letter: no break rule reads past either character. */
+function isSafeCut(text: string, at: number): boolean {
+  return at < text.length && /\s/.test(text[at - 1]) && /\p{L}/u.test(text[at]);
 }
 
 /** A piece with fewer than two words, or only a parenthetical: it belongs to the sentence before. */

@@ -101,8 +101,8 @@ function sameChar(parsed: number, source: number): boolean {
       return source === 45 || source === 42 || source === 43;
     case 0x2024: // stand-in for a deep ordered-list number or delimiter
       return source === 46 || source === 41 || (source >= 48 && source <= 57);
-    case 32: // blanked emphasis or bracket characters
-      return source === 42 || source === 95 || source === 91 || source === 93;
+    case 32: // blanked emphasis, bracket or pipe characters
+      return source === 42 || source === 95 || source === 91 || source === 93 || source === 124;
     default:
       return false;
   }

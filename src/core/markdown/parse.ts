@@ -26,7 +26,7 @@ export function parseBody(body: string): Root {
   // The parser drops a BOM at the start of its input: a second one (the first is the caller's)
   // would shift every offset, so it is read as a space.
   const unmarked = body.charCodeAt(0) === 0xfeff ? ' ' + body.slice(1) : body;
-  const input = capNesting(defuseDelimiterRuns(unmarked));
+  const input = capNesting(defuseWideRows(defuseDelimiterRuns(unmarked)));
   try {
     return processor.parse(input) as Root;
   } catch (error) {
@@ -119,6 +119,26 @@ export function defuseDelimiterRuns(body: string): string {
   });
 }
 
+/** Table cells one line may hold before its pipes are read as text. */
+const MAX_ROW_CELLS = 200;
+
+/**
+ * Blanks the pipes of lines that hold hundreds of them, keeping every offset: the table parser's
+ * cost grows with the square of a table's cells, and a row that wide is data, not a table a
+ * writer reads. Such a line parses as prose, so its claims are still checked.
+ */
+export function defuseWideRows(body: string): string {
+  let count = 0;
+  for (let i = body.indexOf('|'); i !== -1 && count <= MAX_ROW_CELLS; i = body.indexOf('|', i + 1)) count++;
+  if (count <= MAX_ROW_CELLS) return body;
+  return body.replace(/[^\n]+/g, (line) => {
+    if (line.length <= MAX_ROW_CELLS) return line;
+    let n = 0;
+    for (let i = line.indexOf('|'); i !== -1 && n <= MAX_ROW_CELLS; i = line.indexOf('|', i + 1)) n++;
+    return n > MAX_ROW_CELLS ? line.replace(/\|/g, ' ') : line;
+  });
+}
+
 /** Start and end offsets of an mdast node in the original text. */
 export function span(node: { position?: { start: { offset?: number }; end: { offset?: number } } }, base: number): [number, number] {
   const s = node.position?.start.offset ?? 0;
@@ -126,43 +146,98 @@ export function span(node: { position?: { start: { offset?: number }; end: { off
   return [s + base, e + base];
 }
 
-/** Drafts above this size are parsed in chunks (bounded memory and no quadratic corners). */
+/** Drafts above this size are not re-parsed incrementally by an editor session. */
 export const CHUNK_THRESHOLD = 1_000_000;
-const CHUNK_TARGET = 200_000;
-const DEFINITION_LINE = /^ {0,3}\[(?:[^\]\\\n]|\\.){1,999}\]:.*$/gm;
+/**
+ * Characters a chunk holds (up to one and a half times this, at a block boundary): a parse needs
+ * transient memory many times its input, so drafts are parsed in chunks of this size.
+ */
+const CHUNK_TARGET = 16_000;
+const DEFINITION_LABEL = /^ {0,3}\[(\^?)((?:[^\]\\\n]|\\.){1,999})\]:/gm;
+const BRACKETED = /\[\^?((?:[^[\]\\\n]|\\.){1,999})\]/y;
 const FENCE = /^ {0,3}(`{3,}|~{3,})/;
+const FOOTNOTE_START = /^\[\^(?:[^\]\\\n]|\\.){1,999}\]:/;
+/** HTML blocks that may hold blank lines, with what ends each (CommonMark kinds 1 to 5). */
+const HTML_BLOCK = /^ {0,3}(?:<(script|pre|style|textarea)(?:\s|>|$)|(<!--)|(<\?)|(<![A-Za-z])|(<!\[CDATA\[))/i;
 
 /**
- * Parses a large draft chunk by chunk, yielding its top-level blocks with offsets into the whole
- * text. Chunks end at a blank line outside fenced code, before an unindented line that does not
- * start a list item, so no block spans two chunks; every chunk is parsed with the draft's
- * definition lines appended, so references resolve as in a whole parse.
+ * Parses a draft chunk by chunk, yielding its top-level blocks with offsets as `parseMarkdown`
+ * gives them (into the text without a leading BOM; add `base` for the text itself).
+ * Chunks end at a blank line outside fenced code and multi-line HTML, before an unindented line
+ * that does not start a list item, so no block spans two chunks. References in a chunk resolve
+ * against definitions anywhere: the chunk is parsed with a one-line stand-in for each label it
+ * mentions that another chunk defines (only labels matter; the stand-ins are dropped).
  */
 export function* parseInChunks(text: string): Generator<RootContent> {
-  const base = text.charCodeAt(0) === 0xfeff ? 1 : 0;
-  const body = base ? text.slice(1) : text;
-  const definitions = (body.match(DEFINITION_LINE) ?? []).join('\n');
+  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  let labels: Map<string, string> | undefined;
   let start = 0;
   while (start < body.length) {
     const end = chunkEnd(body, start);
     const chunk = body.slice(start, end);
-    const root = parseBody(definitions ? `${chunk}\n\n${definitions}\n` : chunk);
+    if (start === 0 && end === body.length) {
+      yield* parseBody(chunk).children;
+      return;
+    }
+    labels ??= definedLabels(body);
+    const stubs = standIns(chunk, labels);
+    const root = parseBody(stubs ? `${chunk}\n\n${stubs}\n` : chunk);
     for (const node of root.children) {
       const s = node.position?.start.offset ?? 0;
       if (s >= chunk.length) break;
-      shiftNode(node, start + base);
+      shiftNode(node, start);
       yield node;
     }
     start = end;
   }
 }
 
+/** Labels a line defines (`[label]:` or `[^label]:`), normalised, with a one-line stand-in definition. */
+function definedLabels(body: string): Map<string, string> {
+  const labels = new Map<string, string>();
+  for (const m of body.matchAll(DEFINITION_LABEL)) {
+    const key = `${m[1]}${normaliseLabel(m[2])}`;
+    if (!labels.has(key)) labels.set(key, `[${m[1]}${m[2]}]: x`);
+  }
+  return labels;
+}
+
+/** Stand-in definitions for the defined labels a chunk mentions in brackets. */
+function standIns(chunk: string, labels: Map<string, string>): string {
+  if (labels.size === 0) return '';
+  const found = new Set<string>();
+  for (let i = chunk.indexOf('['); i !== -1; i = chunk.indexOf('[', i + 1)) {
+    BRACKETED.lastIndex = i;
+    const m = BRACKETED.exec(chunk);
+    if (!m) continue;
+    const label = normaliseLabel(m[1]);
+    for (const key of [label, `^${label}`]) {
+      const stub = labels.get(key);
+      if (stub) found.add(stub);
+    }
+  }
+  return [...found].join('\n\n');
+}
+
+/** A link label as CommonMark matches it: case-folded, inner white space collapsed. */
+function normaliseLabel(label: string): string {
+  return label.replace(/[ \t\r\n]+/g, ' ').trim().toLowerCase().toUpperCase();
+}
+
 /** Where the chunk that starts at `from` ends: a safe block boundary after about CHUNK_TARGET characters. */
 function chunkEnd(body: string, from: number): number {
   if (body.length - from <= CHUNK_TARGET * 1.5) return body.length;
   let fence: string | undefined;
+  let html: RegExp | undefined;
   let pos = from;
   let previousBlank = false;
+  let previousFootnote = false;
+  // Front matter may hold blank lines: no chunk ends inside it.
+  if (from === 0 && /^---[ \t]*\r?\n/.test(body)) {
+    const open = body.indexOf('\n') + 1;
+    const close = /^---[ \t]*\r?$/m.exec(body.slice(open));
+    if (close) pos = body.indexOf('\n', open + close.index) + 1 || body.length;
+  }
   while (pos < body.length) {
     let eol = body.indexOf('\n', pos);
     if (eol === -1) eol = body.length;
@@ -170,15 +245,42 @@ function chunkEnd(body: string, from: number): number {
     const f = FENCE.exec(line);
     if (fence) {
       if (f && f[1][0] === fence[0] && f[1].length >= fence.length && line.trim() === f[1]) fence = undefined;
+    } else if (html) {
+      if (html.test(line)) html = undefined;
     } else if (f) {
       fence = f[1];
-    } else if (pos - from >= CHUNK_TARGET && previousBlank && /^[^\s>*+\-\d|<\uFEFF]/.test(line) && !/^\[\^/.test(line)) {
+    } else if ((html = htmlBlockEnd(line))) {
+      // A block that ends on the line it starts is no longer open.
+      if (html.test(line.slice(line.indexOf('<') + 2))) html = undefined;
+    } else if (pos - from >= CHUNK_TARGET && mayStartChunk(line, previousBlank, previousFootnote)) {
       return pos;
     }
     previousBlank = line.trim() === '';
+    previousFootnote = !fence && !html && FOOTNOTE_START.test(line);
     pos = eol + 1;
   }
   return body.length;
+}
+
+/**
+ * Whether a chunk may start with `line`: an unindented line after a blank one that starts no list
+ * item, quote, table row or HTML; or a footnote definition right after another, which it ends (so
+ * a long run of them is cut too).
+ */
+function mayStartChunk(line: string, afterBlank: boolean, afterFootnote: boolean): boolean {
+  if (FOOTNOTE_START.test(line)) return afterBlank || afterFootnote;
+  return afterBlank && /^[^\s>*+\-\d|<\uFEFF]/.test(line) && !line.startsWith('[^');
+}
+
+/** For a line that opens an HTML block which blank lines do not end, what ends it. */
+function htmlBlockEnd(line: string): RegExp | undefined {
+  const m = HTML_BLOCK.exec(line);
+  if (!m) return undefined;
+  if (m[1]) return new RegExp(`</${m[1]}>`, 'i');
+  if (m[2]) return /-->/;
+  if (m[3]) return /\?>/;
+  if (m[4]) return />/;
+  return /\]\]>/;
 }
 
 /** Moves a node and its descendants by `by` code units (offsets only; line/column are not used). */

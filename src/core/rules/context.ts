@@ -1,7 +1,7 @@
 // What the rules share: the context they run in, and what a claim's citations amount to (approved
 // or not, their retrieval dates), computed once per claim however many rules ask.
 import type { Analysis, ClaimFinding } from '../evidence/analysis';
-import type { Citation } from '../evidence/citations';
+import type { Citation, Resolution } from '../evidence/citations';
 import { hostOf, sourceRegistry } from '../evidence/sources';
 import type { StubContext } from '../fixes/stubs';
 import { suppressFix } from '../fixes/suppress';
@@ -83,21 +83,34 @@ export function explainClaim(ctx: RuleContext, claim: ClaimFinding): Explanation
   if (e) return e;
   const j = claim.judgement;
   const policy = policyOf(ctx.config, j.policy, j.category);
-  const citations: CitationExplanation[] = claim.resolution.citations.map((c) => ({
-    kind: c.locator.kind,
-    url: c.url,
-    type: c.type,
-    approved: policy.approved.includes(c.type),
-    dates: c.dates.map((d) => ({ raw: d.raw, iso: d.iso, problem: d.problem ?? (d.iso && d.iso > ctx.asOf ? 'future' : undefined) })),
-    start: c.locator.start,
-    end: c.locator.end,
-  }));
   e = {
     claim: { category: j.category, policy: j.policy, policyLabel: policyDescription(j.policy), time: j.time, trigger: j.trigger, subject: j.subject, hedged: j.hedged, negated: j.negated, approved: [...policy.approved] },
-    citations,
+    citations: explainCitations(ctx, claim.resolution, policy),
   };
   explanations.set(claim, e);
   return e;
+}
+
+// Claims of one item or row share their resolution, and so the explanation of its citations.
+const citationExplanations = new WeakMap<Resolution, { asOf: string; byPolicy: Map<CategoryPolicy, CitationExplanation[]> }>();
+
+function explainCitations(ctx: RuleContext, resolution: Resolution, policy: CategoryPolicy): CitationExplanation[] {
+  let shared = citationExplanations.get(resolution);
+  if (!shared || shared.asOf !== ctx.asOf) citationExplanations.set(resolution, (shared = { asOf: ctx.asOf, byPolicy: new Map() }));
+  let citations = shared.byPolicy.get(policy);
+  if (!citations) {
+    citations = resolution.citations.map((c) => ({
+      kind: c.locator.kind,
+      url: c.url,
+      type: c.type,
+      approved: policy.approved.includes(c.type),
+      dates: c.dates.map((d) => ({ raw: d.raw, iso: d.iso, problem: d.problem ?? (d.iso && d.iso > ctx.asOf ? 'future' : undefined) })),
+      start: c.locator.start,
+      end: c.locator.end,
+    }));
+    shared.byPolicy.set(policy, citations);
+  }
+  return citations;
 }
 
 /** "Membership claim" */
@@ -144,13 +157,33 @@ export interface ClaimEvidence {
 }
 
 const evidenceCache = new WeakMap<ClaimFinding, ClaimEvidence>();
+type SharedEvidence = Omit<ClaimEvidence, 'dateRequired'>;
+// Claims of one item or row share their resolution; what it amounts to under a policy is shared
+// too, so an item of many cited claims costs linear time.
+const sharedEvidence = new WeakMap<Resolution, { asOf: string; byPolicy: Map<CategoryPolicy, SharedEvidence> }>();
 
 /** The evidence of a claim that has at least one citation. */
 export function claimEvidence(ctx: RuleContext, claim: ClaimFinding): ClaimEvidence {
   let e = evidenceCache.get(claim);
   if (e) return e;
-  const { citations } = claim.resolution;
   const policy = policyOf(ctx.config, claim.judgement.policy, claim.judgement.category);
+  let shared = sharedEvidence.get(claim.resolution);
+  if (!shared || shared.asOf !== ctx.asOf) {
+    shared = { asOf: ctx.asOf, byPolicy: new Map() };
+    sharedEvidence.set(claim.resolution, shared);
+  }
+  let base = shared.byPolicy.get(policy);
+  if (!base) {
+    base = evidenceUnder(ctx, claim.resolution, policy);
+    shared.byPolicy.set(policy, base);
+  }
+  e = { ...base, dateRequired: base.approved.length > 0 && policy.requireRetrievalDate && claim.judgement.current };
+  evidenceCache.set(claim, e);
+  return e;
+}
+
+function evidenceUnder(ctx: RuleContext, resolution: Resolution, policy: CategoryPolicy): SharedEvidence {
+  const { citations } = resolution;
   const approved = citations.filter((c) => policy.approved.includes(c.type));
   const related = citations.flatMap((c) => (c.related ? [c.related] : [{ start: c.locator.start, end: c.locator.end, message: `Cites ${c.url ? hostOf(c.url) : 'a source'} (${c.type})` }]));
   const dated = approved.length > 0 ? approved : citations;
@@ -160,10 +193,7 @@ export function claimEvidence(ctx: RuleContext, claim: ClaimFinding): ClaimEvide
   const notDates = dates.filter((d) => d.problem === 'relative' || d.problem === 'not-a-date');
   const invalid = dates.filter((d) => !notDates.includes(d) && (d.problem || (d.iso && d.iso > ctx.asOf)));
   const valid = dates.filter((d) => d.iso && !d.problem && d.iso <= ctx.asOf);
-  const dateRequired = approved.length > 0 && policy.requireRetrievalDate && claim.judgement.current;
-  e = { policy, approved, related, invalid, notDates, valid, dateRequired, dated };
-  evidenceCache.set(claim, e);
-  return e;
+  return { policy, approved, related, invalid, notDates, valid, dated };
 }
 
 function uniqueDates(dates: DateMention[]): DateMention[] {
