@@ -124,7 +124,7 @@ export function categoryOf(text: string, lex: Lexicons, aboutTheAlliance: boolea
   if (governance && /\b(?:managed|supported|member)\s+projects?\b|\blicen[cs]/i.test(text)) return governanceOf(text, lex);
   // Organisations make a membership claim when they are counted or listed ("more than 200
   // organizations", "brings together companies, universities…"), not in passing ("open institutions").
-  const organisations = /\b(?:organi[sz]ations|companies|universities|institutions|startups|start-ups|collaborators|participants|signatories)\b/i.test(withoutMemberProjects) && (/\d|\b(?:includ\w*|compris\w*|spans?|span(?:ning|ned)|brings?\s+together|consists?|among|dozens|hundreds|range\s+from|from\s+\w+\s+to)\b/i.test(text) || /\b[A-Z][\w&.-]+(?:\s+[A-Z][\w&.-]+)*,\s+[A-Z][\w&.-]+/.test(text));
+  const organisations = /\b(?:organi[sz]ations|companies|universities|institutions|startups|start-ups|collaborators|participants|signatories)\b/i.test(withoutMemberProjects) && (/\d|\b(?:includ\w*|compris\w*|spans?|span(?:ning|ned)|brings?\s+together|consists?|among|dozens|hundreds|range\s+from|from\s+\w+\s+to|(?:five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty)\s+(?:[\w-]+\s+){0,3}(?:organi[sz]ations|companies|universities|institutions|laboratories|labs|centres|centers|agencies|members))\b|^(?:[\w-]+\s+)?(?:participants|partners|signatories)\s*:\s*\S/i.test(text) || /\b[A-Z][\w&.-]+(?:\s+[A-Z][\w&.-]+)*,\s+[A-Z][\w&.-]+/.test(text));
   if ((has('membership') || memberClaim) && (members || organisations)) return ['membership', 'membership'];
   if (MISSION.test(text) && aboutTheAlliance) return ['other', 'other'];
   if (governance) return governanceOf(text, lex);

@@ -68,7 +68,7 @@ export interface SentenceContext {
  * `text` is the masked sentence with look-alikes already blanked.
  */
 const ALLIANCE_PAGE_SUBJECT = /^(?:the\s+)?(?:member(?:s|ship)?|projects?|governance|about)\s+(?:page|directory|list|listing|roster)\s+(?:now\s+|currently\s+|still\s+)?(?:lists?|lists|shows?|names?|includes?|counts?|says|states|describes|gives)\b/i;
-const ACROSS_PARAGRAPHS = /^(?:participants|partners|contributors|collaborators|newcomers|new\s+(?:members|joiners)|early\s+adopters|signatories)\s+(?:include|included|are|were|range)\b/i;
+const ACROSS_PARAGRAPHS = /^(?:participants|partners|contributors|collaborators|newcomers|new\s+(?:members|joiners)|early\s+adopters|signatories)\s+(?:include|included|are|were|range)\b|^(?:[\w-]+\s+)?(?:participants|partners|contributors|collaborators|signatories)\s*:\s*\S/i;
 
 export function judgeSentence(text: string, lex: Lexicons, ctx: SentenceContext): ClaimJudgement | undefined {
   // "Three years after the AI Alliance was launched, the argument…": the Alliance only dates the sentence.

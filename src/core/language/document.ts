@@ -30,6 +30,8 @@ const LAUNCHED_BY_ALLIANCE = /\bAlliance\s+(?:(?:today|now|has|have|recently|for
 const LEADING_FUNCTION_WORDS = /^(?:(?:Because|As|Since|While|When|Whereas|If|Although|Though|Today|Now|And|But|So|Yet|The|This|That|Its|Our|Their|Like|Unlike|Also)\s+)+/;
 const DOCUMENT_DATE = /\b(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+((?:19|20)\d{2})|\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?,?\s+((?:19|20)\d{2})|((?:19|20)\d{2})-\d{2}-\d{2})\b/i;
 const FIRST_PERSON = /\b(?:we|our|us)\b/i;
+// "We" who joined the Alliance, or are one of its members, are a member writing, not the Alliance.
+const MEMBER_VOICE = /\b(?:we|our\s+(?:\w+\s+){0,2}?\w+)\s+(?:(?:have|has|had|recently|formally|officially|proudly)\s+)*(?:joined|became\s+(?:an?\s+)?(?:\w+\s+)?members?\s+of)\s+the\s+(?:AI\s+)?Alliance\b|\bwe(?:'re|\s+are)\s+(?:\w+\s+)?(?:an?\s+)?(?:\w+\s+)?members?\s+of\s+the\s+(?:AI\s+)?Alliance\b|\bas\s+(?:an?\s+)?(?:\w+\s+)?members?\s+of\s+the\s+(?:AI\s+)?Alliance,\s+we\b/i;
 
 /** Reads the document-wide facts the sentence judge needs. */
 export function documentContext(model: DocumentModel, base: Lexicons): DocumentContext {
@@ -99,6 +101,7 @@ function isFirstParty(model: DocumentModel): boolean {
       else if (ALLIANCE_GITHUB_URL.test(l.url)) github++;
     }
     if (u.segments.some((s) => FIRST_PERSON.test(s.masked))) firstPerson++;
+    if (u.segments.some((s) => MEMBER_VOICE.test(s.masked))) return false;
   }
   return firstPerson > 0 && (templates > 0 || github >= 3);
 }
@@ -120,6 +123,8 @@ function headerYear(model: DocumentModel): number | undefined {
   return undefined;
 }
 
+const PROJECTS_HEADING = /^(?:(?:our|the|alliance|featured|current|active|selected|key|member|hosted)\s+)?(?:projects|project\s+highlights|initiatives)$/i;
+
 /** Names of the projects the draft links to or lists as Alliance projects. */
 function projectNames(model: DocumentModel, firstParty: boolean): string[] {
   const names = new Set<string>();
@@ -134,11 +139,26 @@ function projectNames(model: DocumentModel, firstParty: boolean): string[] {
       for (const m of s.masked.matchAll(LAUNCHED_BY_ALLIANCE)) names.add(m[1]);
     }
   }
+  // The headings under a "Projects" heading name projects ("## Projects" / "### Atlas-EO").
+  let projectsDepth: number | undefined;
+  for (const u of model.units) {
+    if (u.kind !== 'heading' || u.headingDepth === undefined) continue;
+    const heading = u.segments.map((s) => s.masked).join(' ').replace(/[*_`#]/g, '').trim();
+    if (projectsDepth !== undefined && u.headingDepth <= projectsDepth) projectsDepth = undefined;
+    if (projectsDepth !== undefined) {
+      if (heading.split(/\s+/).length <= 5 && !/[?!:]/.test(heading)) names.add(heading);
+    } else if (PROJECTS_HEADING.test(heading)) projectsDepth = u.headingDepth;
+  }
   // A first-party page is titled with its project's name ("# geoprobe", "title: Agent Interop Testbed").
-  const title = firstParty ? model.frontMatter?.title ?? model.units.find((u) => u.kind === 'heading' && u.headingDepth === 1)?.segments[0]?.masked : undefined;
-  if (title) {
+  // A generic front-matter title ("title: Home") leaves the name to the first heading.
+  const titles = firstParty ? [model.frontMatter?.title, model.units.find((u) => u.kind === 'heading' && u.headingDepth === 1)?.segments[0]?.masked] : [];
+  for (const title of titles) {
+    if (!title) continue;
     const name = title.replace(/[*_`#]/g, '').split(/[:|–—(]/)[0].trim();
-    if (name.split(/\s+/).length <= 5 && !/[?!]/.test(name) && !/\b(?:AI\s+Alliance|README|Home|Welcome|News|Blog|About|Notes?|FAQ)\b/i.test(name)) names.add(name);
+    if (name.split(/\s+/).length <= 5 && !/[?!]/.test(name) && !/\b(?:AI\s+Alliance|README|Home|Welcome|News|Blog|About|Notes?|FAQ)\b/i.test(name)) {
+      names.add(name);
+      break;
+    }
   }
   return [...names].filter(isProjectName);
 }
@@ -163,7 +183,9 @@ function isProjectName(name: string): boolean {
  */
 function withProjects(base: Lexicons, names: string[]): Lexicons {
   const heads = names.filter((n) => n.includes(' ')).map((n) => n.split(/\s+/).pop()!).filter((w) => /^[A-Za-z]{4,}$/.test(w) && !/^(?:Alliance|Initiative|Project|Group|Team)$/i.test(w));
-  const phrases = [...names, ...heads.flatMap((w) => [`the ${w}`, `this ${w}`, `our ${w}`])];
+  // "Agent Recipes": "the recipes", "each recipe", "every recipe", "these recipes".
+  const forms = heads.flatMap((w) => (/[^s]s$/i.test(w) ? [w, w.slice(0, -1)] : [w, `${w}s`]));
+  const phrases = [...names, ...forms.flatMap((w) => [`the ${w}`, `this ${w}`, `these ${w}`, `our ${w}`, `each ${w}`, `every ${w}`])];
   return derive(base, 'projects', phrases, () => ({ ...base, projects: phraseRegex([...base.projectNames, ...phrases]), projectNames: [...base.projectNames, ...phrases] }));
 }
 

@@ -59,13 +59,16 @@ const OPEN_QUESTION = /^whether\b[^.]*\b(?:is|remains)\s+(?:the|an?|one)\s+(?:[\
 // A heading that asks ("Can we run AI Alliance models on Halcyon? Notes from…").
 const ASKING_HEADING = /^(?:can|could|does|do|did|is|are|was|were|should|will|would|may|has|have|how|what|why|when|where|who|which|whether)\b[^?]{0,200}\?/i;
 
+// A programme entry: a talk's title, its speaker in parentheses, what the talk does ("adapting…").
+const PROGRAMME_ENTRY = /^[^()]{3,100}?\s\((?:(?:Dr\.?|Prof\.?)\s+)?\p{Lu}[\p{L}'’.-]+(?:\s+\p{Lu}[\p{L}'’.-]+){1,3}(?:,\s*[^()]{2,80}?(?:\([^()]*\)[^()]*)?)?\)\s*:\s+\p{Ll}+ing\b/u;
+
 export type NonClaimKind = 'question' | 'instruction' | 'navigation' | 'note' | 'definition' | 'invitation' | 'greeting' | 'correction' | 'reported question' | 'banner' | 'self-report' | 'changelog' | 'title' | 'opinion' | 'speculation';
 
 /** The kind of non-claim a sentence is, if it is one. */
 export function nonClaimKind(text: string, titleLike = false): NonClaimKind | undefined {
   const t = text.replace(/^[\s>*_"“'‘(\-–—•]+/, '');
   if (QUESTION.test(t) || (titleLike && ASKING_HEADING.test(t))) return 'question';
-  if (HOW_TO.test(t)) return 'title';
+  if (HOW_TO.test(t) || PROGRAMME_ENTRY.test(t)) return 'title';
   // "AI Alliance unveils Project Tapestry: what it is" states before it asks.
   if (titleLike && (TITLE_LIKE.test(t) || /\b(?:what|how|why|whether)\s+\p{L}+/iu.test(t.split(':')[0]))) return 'title';
   // "Run by: the AI Alliance" is a fact box's key, not an order.
