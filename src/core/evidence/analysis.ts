@@ -34,6 +34,7 @@ const ROLE_STATEMENT = /\b(?:not|no)\s+(?:a\s+)?(?:regulator|standards\s+body|ce
 // Another organisation opens the sentence: an acronym (IBM), an inner capital (ServiceNow), two
 // capitalised words (Cleveland Clinic) or a possessive (Meta's).
 const OTHER_NAME_FIRST = /^(?!(?:The|This|That|These|Those|Every|Each|All|Any|Many|Some|Most|Several|In|On|At|As|Since|After|Before|When|While|For|With|From|By|Its|Their|Our|Today|Now|Yet|But|And|So|Also|According|Being|Because|Although|Though|If|Under|Over|Across|Of|To|A|An|AI)\b)(?:[A-Z]{2,}\b|[A-Z][a-z]+[A-Z]\w*|[A-Z][\p{L}&.-]*\s+[A-Z][\p{L}&.-]*|[A-Z][\p{L}&.-]*['’]s\b)/u;
+const PEER_HEADER = /^(?:consortium|consortia|coalitions?|alliances?|forums?|bod(?:y|ies)|groups?|networks?|initiatives?|peers?|(?:other|comparable|similar)\s+\w+)$/i;
 const TABLE_TOPIC = /\bmember|\bjoin|\bproject|\blicen[cs]|\bfound|\bsource|\bretriev|\baccess|\bcheck|\bclaim|\bcit|\bevidence|\bstatus|\bgovern|\bsafe|\bosaid|\bopen/i;
 
 /** Finds the claims and forbidden inferences of a draft and resolves each claim's citations. */
@@ -55,8 +56,10 @@ export function analyse(model: DocumentModel, config: Config): Analysis {
     let lastJudgement: ClaimJudgement | undefined;
     if (unit.inSourceList && isBibliographic(unit)) continue;
     // Rows of tables on another topic (benchmark results, prices) hold no claims; key/value tables
-    // (no headers) and the Alliance's own pages' tables may.
-    if (unit.kind === 'table-row' && !doc.firstParty && (unit.headers ?? []).some((h) => h.length > 0) && !(unit.headers ?? []).some((h) => TABLE_TOPIC.test(h)) && !unit.segments.some((s) => hasPhrase(lex.subjects, s.masked) || /\bAlliance\b/.test(s.masked)) && !opensWithProject(unit)) continue;
+    // (no headers, or an infobox headed by the Alliance's name) and the Alliance's own pages' tables may.
+    if (unit.kind === 'table-row' && !doc.firstParty && (unit.headers ?? []).some((h) => h.length > 0) && !(unit.headers ?? []).some((h) => TABLE_TOPIC.test(h) || hasPhrase(lex.subjects, h)) && !unit.segments.some((s) => hasPhrase(lex.subjects, s.masked) || /\bAlliance\b/.test(s.masked)) && !opensWithProject(unit)) continue;
+    // A comparison of consortia: a row names another group in its first cell and is about it.
+    if (unit.kind === 'table-row' && PEER_HEADER.test((unit.headers?.[0] ?? '').replace(/[*_`]/g, '').trim()) && !hasPhrase(lex.subjects, unit.segments[0]?.masked ?? '') && !opensWithProject(unit)) continue;
     if (unit.kind !== 'paragraph') previousAboutAlliance = false;
     let sameBlock = false;
     let lookalikeContext = false;
@@ -121,7 +124,7 @@ export function analyse(model: DocumentModel, config: Config): Analysis {
       if (!judgement) continue;
       // A forbidden inference in someone's quoted words is reported as the inference alone; in the
       // writer's own words the sentence also asserts what it infers, which needs its own source.
-      if (relevantInference && isQuotedSpeech(text)) continue;
+      if (relevantInference && (isQuotedSpeech(text) || inferenceQuoted(text, inference))) continue;
       const resolution = resolveCitations(model, unit, sentence, config, documentYear);
       claims.push({ unit, sentence, judgement, resolution });
     }
@@ -210,3 +213,16 @@ function isBibliographic(unit: Unit): boolean {
 function sentenceHasUrl(unit: Unit, sentence: Sentence): boolean {
   return unit.locators.some((l) => l.url && l.end > sentence.start && l.start < sentence.scopeEnd) || /\bhttps?:\/\//.test(sentence.text);
 }
+
+/** Whether the words that make an inference are someone's quoted words ("…its chatbot was "approved by the AI Alliance""). */
+function inferenceQuoted(text: string, inference: InferenceMatch): boolean {
+  const words = inference.quality ?? inference.affiliation;
+  if (!words) return false;
+  if (!(text.match(/["“][^"”]{3,}["”]/g) ?? []).some((quote) => quote.includes(words))) return false;
+  // Reported ("a vendor told her…", "Hot take from the replies: "…"") rather than adopted as a
+  // source's wording ("as its model card puts it, "…"").
+  const outside = text.replace(/["“][^"”]*["”]/g, ' ');
+  return !/\bputs?\s+it\b/i.test(outside) && (REPORTING_VERB.test(outside) || /:\s*["“]/.test(text));
+}
+
+const REPORTING_VERB = /\b(?:said|says|told|tells|claimed|claims|reported|wrote|writes|called|calls|described|describes|boasted|boasts|pitched|advertised|advertises|promised|promises|insisted|insists|assured|assures)\b/i;

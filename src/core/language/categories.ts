@@ -60,7 +60,7 @@ const INFOBOX_KEYS: [RegExp, [Category, PolicyKey]][] = [
   [/^(?:date|dates|when|location|venue|where|place|city)$/i, ['project', 'project']],
   [/^(?:authors?|maintainers?|owners?|(?:technical\s+|project\s+|team\s+)?leads?|lead\s+developers?|principal\s+developer|developers?|contributors?|team|status|stage|maturity|work\s*groups?|steward)$/i, ['project', 'project']],
   [/^(?:licen[cs]es?|license\s+type)$/i, ['governance-licensing', 'governance-licensing/project']],
-  [/^(?:founded|launched|established|founders?|founding\s+members?)$/i, ['founding', 'founding']],
+  [/^(?:founded|formed|formation|inception|launched|established|founders?|founding\s+(?:members?|partners?))$/i, ['founding', 'founding']],
   [/^(?:members?|membership|member\s+count|number\s+of\s+members)$/i, ['membership', 'membership']],
 ];
 

@@ -12,7 +12,7 @@ export const ELIDED_SUBJECT = /^(?:not|no(?=\s+\p{L})|never|does|doesn['’]t|is
 
 export const ATTRIBUTION = /\b(?:said|says|stated|states|told|wrote|writes|added|according\s+to|announced|declared)\b/i;
 
-export const CONTINUATION = /^(?:it|its|they|their|these|managed|supported|member|members|standard|alliance|projects|licen[cs]es|founding\s+(?:members|partners|roster)|the\s+(?:same|governance|members?|membership|directory|site|page|projects?|list|alliance|consortium|coalition|group|organi[sz]ation|network|initiative|standard|default|managed|official|(?:two\s+)?(?:companies|firms|founders|partners)|participants|contributors|founding\s+(?:members|partners|roster|list|lineup))|(?:a|an)\s+(?:steering|governing|technical|board))\b/i;
+export const CONTINUATION = /^(?:it|its|they|their|these|managed|supported|member|members|standard|alliance|projects|licen[cs]es|founding\s+(?:members|partners|participants|collaborators|roster)|the\s+(?:same|governance|members?|membership|directory|site|page|projects?|list|alliance|consortium|coalition|group|organi[sz]ation|network|initiative|standard|default|managed|official|(?:two\s+)?(?:companies|firms|founders|partners)|participants|contributors|founding\s+(?:members|partners|roster|list|lineup))|(?:a|an)\s+(?:steering|governing|technical|board))\b/i;
 
 export const SUBJECT_PRONOUN = /^(?:(?:by|in|on|at|since|after|during|over|within|until)\b[^,]{0,50}?,?\s+)?(?:it|its|they|their|the\s+(?:consortium|coalition|organi[sz]ation|group|alliance|initiative|network|community|body|collective))\b/i;
 
@@ -22,7 +22,7 @@ export function subjectOf(text: string, lex: Lexicons, aboutAlliance: boolean): 
   if (aboutAlliance && /\bAlliance(?:['’]s)?\b|\bthe\s+alliance\b/i.test(text)) return 'alliance';
   if (aboutAlliance && namesProject(text, lex)) return 'project';
   // In a draft about the Alliance, its members and founding roster need no name.
-  if (aboutAlliance && /^(?:[\w,-]+\s+){0,3}?(?:(?:its|the|many|most|some|all)\s+)?(?:founding\s+(?:members?|roster|partners|lineup|signatories)|members|membership)\b(?!,)/i.test(text.trimStart()) && !/\bmember\s+(?:of|states?)\b(?!\s+the\s+(?:AI\s+)?Alliance)/i.test(text)) return 'alliance';
+  if (aboutAlliance && /^(?:[\w,-]+\s+){0,3}?(?:(?:its|the|many|most|some|all)\s+)?(?:founding\s+(?:members?|roster|partners|participants|collaborators|lineup|signatories)|members|membership)\b(?!,)/i.test(text.trimStart()) && !/\bmember\s+(?:of|states?)\b(?!\s+the\s+(?:AI\s+)?Alliance)/i.test(text)) return 'alliance';
   return undefined;
 }
 
