@@ -73,11 +73,12 @@ export function analyse(model: DocumentModel, config: Config): Analysis {
     const badge = unit.kind === 'table-row' && !rowRejects ? badgeInference(headedCells(unit) ?? unitText) : undefined;
     for (const sentence of sentencesOf(unit)) {
       const named = hasPhrase(lex.subjects, sentence.text);
-      const text = memo(lookalikeCacheFor(lex), sentence.text, () => withoutLookalikes(sentence.text, lex));
+      const withoutNamesakes = memo(lookalikeCacheFor(lex), sentence.text, () => withoutLookalikes(sentence.text, lex));
+      const text = withoutEntryLabel(withoutNamesakes);
       // After a look-alike is named, "the Alliance" refers to it until the AI Alliance is named again.
       // A look-alike named in a roster ("…, MLCommons, MOC Alliance, NASA, …") is one name among many.
-      const inRoster = text !== sentence.text && /(?:,\s*[^,]{1,60}){3,}/.test(sentence.text) && !/\bAlliance\b/.test(text);
-      if (text !== sentence.text && !hasPhrase(lex.subjects, text) && !inRoster) lookalikeContext = true;
+      const inRoster = withoutNamesakes !== sentence.text && /(?:,\s*[^,]{1,60}){3,}/.test(sentence.text) && !/\bAlliance\b/.test(text);
+      if (withoutNamesakes !== sentence.text && !hasPhrase(lex.subjects, text) && !inRoster) lookalikeContext = true;
       else if (named) lookalikeContext = false;
       if (lookalikeContext) {
         previousAboutAlliance = false;
@@ -105,7 +106,8 @@ export function analyse(model: DocumentModel, config: Config): Analysis {
       // OSAID and data") states nothing, unless its lead-in makes the items claims or it is a
       // "Key: value" line of an infobox.
       const words = (text.match(/\p{L}+/gu) ?? []).length;
-      const label = (unit.kind === 'list-item' && !leadIn && words <= 10 && !CLAIM_VERB.test(text) && !(hasPhrase(lex.subjects, text) && /[,(]/.test(text)) && !/^\W*(?:not|no|never)\b/i.test(text) && !/^\s*[A-Z][\w &/()-]{0,30}:\s+\S/.test(text.replace(/^\W+/, ''))) || (unit.kind === 'table-row' && words <= 5 && !/\d/.test(text) && !CLAIM_VERB.test(text) && !(unit.headers ?? []).some((h) => h.length > 0) && unit.segments.filter((s) => s.masked.trim()).length < 2);
+      // A timeline entry ("**2024** — Membership passes 100") states something, however short.
+      const label = (unit.kind === 'list-item' && !leadIn && text === withoutNamesakes && words <= 10 && !CLAIM_VERB.test(text) && !(hasPhrase(lex.subjects, text) && /[,(]/.test(text)) && !/^\W*(?:not|no|never)\b/i.test(text) && !/^\s*[A-Z][\w &/()-]{0,30}:\s+\S/.test(text.replace(/^\W+/, ''))) || (unit.kind === 'table-row' && words <= 5 && !/\d/.test(text) && !CLAIM_VERB.test(text) && !(unit.headers ?? []).some((h) => h.length > 0) && unit.segments.filter((s) => s.masked.trim()).length < 2);
       if (label || (titleLike ? !isHeadline(text) : short && !/\d/.test(text) && unit.kind !== 'list-item' && unit.kind !== 'table-row' && !CLAIM_VERB.test(text))) {
         if (titleLike) previousAboutAlliance = false;
         continue;
@@ -226,3 +228,14 @@ function inferenceQuoted(text: string, inference: InferenceMatch): boolean {
 }
 
 const REPORTING_VERB = /\b(?:said|says|told|tells|claimed|claims|reported|wrote|writes|called|calls|described|describes|boasted|boasts|pitched|advertised|advertises|promised|promises|insisted|insists|assured|assures)\b/i;
+
+// A timeline entry's date ("**2024** — ", "Today — ") or a clause number ("4.1 ", "§ 3.2 ") before the sentence proper.
+const ENTRY_LABEL = /^(\s*)(?:[*_]{1,2})?(?:(today|now|currently)|(?:(?:early|mid|late)[- ]?)?(?:\d{1,2}(?:st|nd|rd|th)?\s+)?(?:[A-Z][a-z]{2,8}\.?\s+)?(?:\d{1,2},\s+)?\d{4}(?:\s*[-–]\s*\d{2,4})?|Q[1-4]\s+\d{4})(?:[*_]{1,2})?\s*(?:—|–|--?|:)\s+(?=\S)|^(\s*)(?:§\s*)?\d+(?:\.\d+)+\.?\s+(?=[A-Z"“])/i;
+
+/** The sentence without its entry label, blanked so offsets stay; "Today — " reads as "Now, ". */
+function withoutEntryLabel(text: string): string {
+  const m = ENTRY_LABEL.exec(text);
+  if (!m) return text;
+  const blank = ' '.repeat(m[0].length);
+  return (m[2] ? `Now,${blank.slice(4)}` : blank) + text.slice(m[0].length);
+}
