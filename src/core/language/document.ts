@@ -123,6 +123,7 @@ function headerYear(model: DocumentModel): number | undefined {
   return undefined;
 }
 
+const DEFINED_TERM = /\(\s*the\s+["“]([A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,3})["”]\s*\)/g;
 const PROJECTS_HEADING = /^(?:(?:our|the|alliance|featured|current|active|selected|key|member|hosted)\s+)?(?:projects|project\s+highlights|initiatives)$/i;
 
 /** Names of the projects the draft links to or lists as Alliance projects. */
@@ -137,6 +138,8 @@ function projectNames(model: DocumentModel, firstParty: boolean): string[] {
     for (const s of u.segments) {
       for (const m of s.masked.matchAll(LISTED_AS_PROJECT)) names.add(m[1].replace(LEADING_FUNCTION_WORDS, ''));
       for (const m of s.masked.matchAll(LAUNCHED_BY_ALLIANCE)) names.add(m[1]);
+      // A charter's defined term for an Alliance body: 'The Agents Working Group (the "Working Group") is a working group of the AI Alliance'.
+      for (const m of s.masked.matchAll(DEFINED_TERM)) if (!/Alliance/.test(m[1]) && /\bAlliance\b|\bworking\s+group\b|\bproject\b/i.test(s.masked)) names.add(m[1]);
     }
   }
   // The headings under a "Projects" heading name projects ("## Projects" / "### Atlas-EO").
