@@ -4,7 +4,7 @@ import type { Category, ClaimTime, PolicyKey } from '../types';
 import { categoryOf, OPEN_PREDICATE, projectScoped, ROLE_SAFETY } from './categories';
 import { OSAID, type Lexicons } from './lexicon';
 import { hasPhrase } from './phrases';
-import { JOINING_PITCH, nonClaimKind } from './speech';
+import { isCaution, JOINING_PITCH, nonClaimKind } from './speech';
 import { ALLIANCE_SUBJECT, ATTRIBUTION, CONTINUATION, ELIDED_SUBJECT, FIRST_PERSON_SUBJECT, isProjectSubject, LEADING_ADVERBIAL, SUBJECT_PRONOUN, subjectOf, withoutAttribution } from './subjects';
 import { timeOf } from './time';
 import { CLAIM_VERB } from './verbs';
@@ -89,7 +89,7 @@ export function judgeSentence(text: string, lex: Lexicons, ctx: SentenceContext)
   const osaid = OSAID.test(text) || OPEN_PREDICATE.test(text);
   if (!ctx.aboutAlliance && !(osaid && (OSAID.test(text) || ctx.aboutOsaid))) return undefined;
   if (JOINING_PITCH.test(text)) return undefined;
-  const kind = nonClaimKind(withoutQuotedSpeech(text), ctx.titleLike);
+  const kind = nonClaimKind(withoutQuotedSpeech(text), ctx.titleLike) ?? quotedCaution(text);
   if (kind) {
     // "The AI Alliance, launched by IBM and Meta in December 2023, has become the most visible…":
     // an opinion that carries a founding fact in passing still asserts it.
@@ -118,6 +118,13 @@ export function judgeSentence(text: string, lex: Lexicons, ctx: SentenceContext)
 function withoutQuotedSpeech(text: string): string {
   if (!ATTRIBUTION.test(text)) return text;
   return text.replace(/["“][^"”]{3,}["”]/g, (m) => ' '.repeat(m.length));
+}
+
+/** A caution in someone's attributed words ("'Membership is about collaboration, not certification,' said …"). */
+function quotedCaution(text: string): 'opinion' | undefined {
+  if (!ATTRIBUTION.test(text)) return undefined;
+  const quotes = text.match(/["“][^"”]{8,}["”]/g) ?? [];
+  return quotes.length > 0 && quotes.every((q) => isCaution(q.slice(1, -1).replace(/,$/, ''))) ? 'opinion' : undefined;
 }
 
 /** The first trigger phrase of the category in the sentence, for explanations. */

@@ -69,6 +69,9 @@ export function namesProject(text: string, lex: Lexicons): boolean {
   return hasPhrase(lex.projects, text) || PRODUCT_NAME.test(text);
 }
 
+// Companies and platforms whose names look like products ("OpenAI", "LinkedIn"): not projects.
+export const COMPANY_NAME = /^(?:OpenAI|LinkedIn|GitHub|GitLab|DeepMind|YouTube|ServiceNow|SambaNova|HuggingFace|PyTorch|TensorFlow|JavaScript|TypeScript|PowerPoint|WordPress|MongoDB|PostgreSQL|SoftBank|AstraZeneca|BlackRock|JPMorgan|PayPal|FedEx|McKinsey|DeepSeek|MosaicML|LangChain|LlamaIndex|SiliconANGLE|TechCrunch|VentureBeat|ZDNet|InfoWorld|FactCheck|iPhone|macOS|iOS)$/;
+
 /** Whether a text names the Open Source AI Definition or the OSI. */
 export function mentionsOsaid(text: string): boolean {
   return OSAID.test(text);

@@ -2,7 +2,7 @@
 // "we", a role at the Alliance; and which words are someone else's (quotations, attributions).
 import { hasPhrase } from './phrases';
 import type { SentenceContext } from './claims';
-import { namesProject, PRODUCT_NAME_START, type Lexicons } from './lexicon';
+import { COMPANY_NAME, namesProject, PRODUCT_NAME_START, type Lexicons } from './lexicon';
 
 export const ALLIANCE_SUBJECT = /^(?:the\s+)?(?:AI\s+)?Alliance\b|^(?:the\s+)?(?:consortium|coalition|organi[sz]ation)\b/i;
 
@@ -65,7 +65,7 @@ export function isProjectSubject(start: string, lex: Lexicons, ctx: SentenceCont
   if (PROJECT_ANAPHOR.test(t) || PROJECT_MENTION.test(t)) return true;
   lex.projects.lastIndex = 0;
   if (lex.projects.exec(t)?.index === 0) return true;
-  if (PRODUCT_NAME_START.test(t)) return true;
+  if (PRODUCT_NAME_START.test(t) && !COMPANY_NAME.test(t.split(/\s/)[0])) return true;
   // In a project's row or item, "It…", "The project…" and "Principal developer: IBM" are about it.
   if (ctx.projectItem === true && /^(?:it|its|the\s+project|this\s+project|\(?[A-Z][\w ]{2,30}:\s)/i.test(t)) return true;
   // The first sentence of an item or row that opens with a project's link or name is about it.
