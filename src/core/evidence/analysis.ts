@@ -1,5 +1,5 @@
 import { judgeSentence, type ClaimJudgement, type SentenceContext } from '../language/claims';
-import { compileLexicon, PRODUCT_NAMES, withoutLookalikes, type Lexicons } from '../language/lexicon';
+import { compileLexicon, namesProject, PRODUCT_NAMES, withoutLookalikes, type Lexicons } from '../language/lexicon';
 import { ALLIANCE_SUBJECT, isQuotedSpeech, LEADING_ADVERBIAL } from '../language/subjects';
 import { CLAIM_VERB, isHeadline } from '../language/verbs';
 import { resolveCitations, type Resolution } from './citations';
@@ -49,7 +49,14 @@ export function analyse(model: DocumentModel, config: Config): Analysis {
   let leadIn: ClaimJudgement | undefined;
   // A question heading ("How many members does the Alliance have?") completes a fragment answering it.
   let question: string | undefined;
+  // The depth of the heading that names a project, while the sentences are in its section.
+  let projectSectionDepth: number | undefined;
   for (const unit of model.units) {
+    if (unit.kind === 'heading' && unit.headingDepth !== undefined) {
+      if (projectSectionDepth !== undefined && unit.headingDepth <= projectSectionDepth) projectSectionDepth = undefined;
+      const heading = unit.segments.map((s) => s.masked).join(' ').replace(/[*_`#]/g, '').trim();
+      if (projectSectionDepth === undefined && unit.headingDepth > 1 && heading.split(/\s+/).length <= 4 && namesProject(heading, lex) && !/[?:]/.test(heading)) projectSectionDepth = unit.headingDepth;
+    }
     if (unit.kind !== 'list-item') leadIn = undefined;
     const answering = question;
     question = unit.kind === 'heading' ? questionOf(unit) : undefined;
@@ -116,7 +123,7 @@ export function analyse(model: DocumentModel, config: Config): Analysis {
       const infobox = aboutAlliance && unit.kind === 'list-item' && /^[A-Z][\w &/()-]{0,30}:\s/.test(text.trim());
       // Only an answer's opening words ("More than 200", "Yes,", "Not yet") lean on the question.
       const asked = answering && !sameBlock && !CLAIM_VERB.test(text) && ANSWER_OPENING.test(text.trimStart()) ? `${answering} ${text}` : text;
-      let judgement = cachedJudgement(asked, lex, { aboutAlliance, aboutOsaid, previousAboutAlliance, previousSubjectAlliance, sameBlock, titleLike, infobox, tableRow: unit.kind === 'table-row', headers: unit.headers, firstParty: doc.firstParty, projectItem: opensWithProject(unit), firstInUnit: !sameBlock });
+      let judgement = cachedJudgement(asked, lex, { aboutAlliance, aboutOsaid, previousAboutAlliance, previousSubjectAlliance, sameBlock, titleLike, infobox, tableRow: unit.kind === 'table-row', headers: unit.headers, firstParty: doc.firstParty, projectItem: opensWithProject(unit), firstInUnit: !sameBlock, projectSection: projectSectionDepth !== undefined && unit.kind === 'paragraph' });
       if (!judgement && leadIn && unit.kind === 'list-item' && !sameBlock && (text.match(/\p{L}+/gu) ?? []).length >= 4) judgement = { ...leadIn, trigger: 'an item of a list its lead-in claims' };
       lastJudgement = /:\s*$/.test(text) ? judgement : undefined;
       previousSubjectAlliance = subjectIsAlliance(text.trimStart(), lex, previousSubjectAlliance);
@@ -166,7 +173,7 @@ const JUDGEMENT_CACHE_LIMIT = 20000;
 function cachedJudgement(text: string, lex: Lexicons, ctx: SentenceContext): ClaimJudgement | undefined {
   let cache = judgementCache.get(lex);
   if (!cache) judgementCache.set(lex, (cache = new Map()));
-  const key = `${+ctx.aboutAlliance}${+!!ctx.aboutOsaid}${+ctx.previousAboutAlliance}${+!!ctx.previousSubjectAlliance}${+!!ctx.sameBlock}${+!!ctx.titleLike}${+!!ctx.infobox}${+ctx.tableRow}${+!!ctx.firstParty}${+!!ctx.projectItem}${+!!ctx.firstInUnit}${ctx.headers?.join('\u0001') ?? ''}\u0000${text}`;
+  const key = `${+ctx.aboutAlliance}${+!!ctx.aboutOsaid}${+ctx.previousAboutAlliance}${+!!ctx.previousSubjectAlliance}${+!!ctx.sameBlock}${+!!ctx.titleLike}${+!!ctx.infobox}${+ctx.tableRow}${+!!ctx.firstParty}${+!!ctx.projectItem}${+!!ctx.firstInUnit}${+!!ctx.projectSection}${ctx.headers?.join('\u0001') ?? ''}\u0000${text}`;
   return memo(cache, key, () => judgeSentence(text, lex, ctx) ?? null) ?? undefined;
 }
 

@@ -59,6 +59,8 @@ export interface SentenceContext {
   firstParty?: boolean;
   /** The list item or table row opens with a project's name or link: its sentences are about it. */
   projectItem?: boolean;
+  /** The sentence is in a section whose heading names a project ("### GEO-Bench"). */
+  projectSection?: boolean;
   /** The sentence opens its list item or table row. */
   firstInUnit?: boolean;
 }

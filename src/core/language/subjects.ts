@@ -60,12 +60,16 @@ export function withoutAttribution(text: string): string {
 }
 
 /** Whether the sentence's subject is a project: named first, pointed to, or the item's label. */
+const SECTION_ANAPHOR = /^(?:(?:the|its)\s+(?:(?:current|latest|first|initial|new|next|public|stable|last)\s+)?(?:release|releases|version|versions|weights|code|code\s*base|repository|repo|benchmark|dataset|datasets|model|models|toolkit|library|paper|team|maintainers|pilot|platform|project|suite|tasks|leaderboard|documentation|docs|licen[cs]e|roadmap)|it)\b/i;
+
 export function isProjectSubject(start: string, lex: Lexicons, ctx: SentenceContext): boolean {
   const t = start.replace(/^(?:[-*•▸>]\s*|\*\*|__)+/, '').replace(LEADING_ADVERBIAL, '');
   if (PROJECT_ANAPHOR.test(t) || PROJECT_MENTION.test(t)) return true;
   lex.projects.lastIndex = 0;
   if (lex.projects.exec(t)?.index === 0) return true;
   if (PRODUCT_NAME_START.test(t) && !COMPANY_NAME.test(t.split(/\s/)[0])) return true;
+  // Under a project's heading, "The current release…", "The weights…", "Its maintainers…" are about it.
+  if (ctx.projectSection === true && SECTION_ANAPHOR.test(t)) return true;
   // In a project's row or item, "It…", "The project…" and "Principal developer: IBM" are about it.
   if (ctx.projectItem === true && /^(?:it|its|the\s+project|this\s+project|\(?[A-Z][\w ]{2,30}:\s)/i.test(t)) return true;
   // The first sentence of an item or row that opens with a project's link or name is about it.
