@@ -70,6 +70,7 @@ export interface SentenceContext {
  * `text` is the masked sentence with look-alikes already blanked.
  */
 const ALLIANCE_PAGE_SUBJECT = /^(?:the\s+)?(?:member(?:s|ship)?|projects?|governance|about)\s+(?:page|directory|list|listing|roster)\s+(?:now\s+|currently\s+|still\s+)?(?:lists?|lists|shows?|names?|includes?|counts?|says|states|describes|gives)\b/i;
+const NO_ALLIANCE_REVIEW = /^there\s+(?:is|are|was|exists?)\s+no\s+(?:(?:AI\s+)?Alliance\s+)(?:[\w-]+\s+)?(?:review|certification|approval|audit|accreditation|seal|badge|vetting|endorsement|check|sign-?off)s?\b/i;
 const ACROSS_PARAGRAPHS = /^(?:participants|partners|contributors|collaborators|newcomers|new\s+(?:members|joiners)|early\s+adopters|signatories)\s+(?:include|included|are|were|range)\b|^(?:[\w-]+\s+)?(?:participants|partners|contributors|collaborators|signatories)\s*:\s*\S/i;
 
 export function judgeSentence(text: string, lex: Lexicons, ctx: SentenceContext): ClaimJudgement | undefined {
@@ -101,7 +102,9 @@ export function judgeSentence(text: string, lex: Lexicons, ctx: SentenceContext)
   // "The projects page currently lists…", "The member directory shows…": the Alliance's own pages speak for it.
   const sitePage = ctx.aboutAlliance && ALLIANCE_PAGE_SUBJECT.test(start);
   const aboutTheAlliance = subject !== undefined || pronoun || elided || projectSubject || firstPerson || sitePage || ctx.infobox === true;
-  const category = ctx.aboutAlliance ? projectScoped(categoryOf(withoutAttribution(main), lex, aboutTheAlliance, ctx), main, projectSubject, firstPerson && CLAIM_VERB.test(main), ctx.projectItem === true && ctx.firstInUnit === true) : ['open-source-ai', 'open-source-ai'] as [Category, PolicyKey];
+  // "There is no Alliance review that a product passes": the Alliance's role, stated as an absence.
+  const roleDenied = ctx.aboutAlliance && NO_ALLIANCE_REVIEW.test(start);
+  const category = roleDenied ? ['safety', 'safety'] as [Category, PolicyKey] : ctx.aboutAlliance ? projectScoped(categoryOf(withoutAttribution(main), lex, aboutTheAlliance, ctx), main, projectSubject, firstPerson && CLAIM_VERB.test(main), ctx.projectItem === true && ctx.firstInUnit === true) : ['open-source-ai', 'open-source-ai'] as [Category, PolicyKey];
   if (!category) return undefined;
   const [cat, policy] = category;
   const event = PAST_EVENT.test(text) && (cat === 'founding' || cat === 'membership' || cat === 'project');
