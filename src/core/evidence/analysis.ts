@@ -102,7 +102,8 @@ export function analyse(model: DocumentModel, config: Config): Analysis {
       const mentionsAlliance = hasPhrase(lex.subjects, text) || (aboutAlliance && /\bAlliance\b/.test(text));
       // A sentence that names an inference only to reject it is not a claim; one that also states
       // the Alliance's role ("is not a regulator, and membership is no evidence of safety") still is.
-      if ((rejectsInference(text) || rejectsInference(inferenceText)) && !ROLE_STATEMENT.test(text)) {
+      // "…asked whether X, given that IBM co-founded the Alliance" still asserts what it takes as given.
+      if ((rejectsInference(text) || rejectsInference(inferenceText)) && !ROLE_STATEMENT.test(text) && !/\bgiven\s+that\b/i.test(text)) {
         previousAboutAlliance = mentionsAlliance;
         continue;
       }

@@ -30,7 +30,7 @@ export function timeOf(sentence: string, category: Category, policy: PolicyKey, 
   const text = withoutCitationAsides(sentence);
   // A table row's status column ("Status: Active", "Stage: Incubating") is the present state.
   if (/\b(?:status|stage|maturity)\s*:\s*\S/i.test(text)) return 'current';
-  if (category === 'open-source-ai' && DEFINITION.test(text)) return 'timeless';
+  if (category === 'open-source-ai' && DEFINITION.test(text.replace(/\s{2,}/g, ' '))) return 'timeless';
   // "The AI Alliance today announced…", "Today we're excited to announce…": news of an event, dated by the piece.
   if (isEvent(text) && (NEWS_PRESENT.test(text) || /\b(?:today|yesterday|this\s+week|last\s+(?:week|\w+day)|on\s+\w+day)\b/i.test(text))) return 'historical';
   if (NOW.test(text)) return 'current';
