@@ -96,7 +96,9 @@ export function categoryOf(text: string, lex: Lexicons, aboutTheAlliance: boolea
   }
   const openAsked = /\b(?:whether|if)\b[^.;]{0,80}\b(?:is|are|count|counts|qualif\w+|meets?)\b/i.test(text);
   if (!openAsked && (OPEN_PREDICATE.test(text) || (OSAID.test(text) && has('open-source-ai')))) return ['open-source-ai', 'open-source-ai'];
-  const withoutMemberProjects = text.replace(/\bmember\s+projects?\b/gi, '');
+  // "contributed by three member organizations", "where other members can run it": members as the
+  // agents of a project's work, not the membership the sentence is about.
+  const withoutMemberProjects = text.replace(/\bmember\s+projects?\b/gi, '').replace(MEMBERS_AS_AGENTS, '');
   const members = MEMBER_NOUN.test(withoutMemberProjects);
   const foundingPair = /\bIBM\b.{0,40}\bMeta\b|\bMeta\b.{0,40}\bIBM\b/.test(text) && FOUNDING_LAUNCH.test(text);
   const memberClaim = members && !/\bmember\s+(?:of|states?)\b(?!\s+the\s+(?:AI\s+)?Alliance)/i.test(text) && (PROPER_OR_NUMBER.test(text) || MEMBER_COMPOSITION.test(text.trim()) || /\bthe\s+membership\b|\b(?:make|makes)\s+up\b|\baccount\s+for\b|\bmajority\b|\bpercent\b|%|\b(?:grew|grown|doubled|tripled|quadrupled|increased|rose|fell|shrank|declined|expanded)\b/i.test(text));
@@ -118,7 +120,7 @@ export function categoryOf(text: string, lex: Lexicons, aboutTheAlliance: boolea
   if (PROJECT_ROLE.test(text)) return ['project', 'project'];
   if (ROLE_SAFETY.test(text) && aboutTheAlliance && /\b(?:not|no|never|neither|nor|doesn['’]t|isn['’]t)\b/i.test(text)) return ['safety', 'safety'];
   // "Launched in 2023 by IBM and Meta, it now counts 140 members": the current state is the claim.
-  if (CURRENT_MARKER.test(text) && memberClaimWords(text) && has('membership')) return ['membership', 'membership'];
+  if (CURRENT_MARKER.test(text) && memberClaimWords(withoutMemberProjects) && has('membership')) return ['membership', 'membership'];
   // "Several suppliers are members of the AI Alliance, a consortium launched by IBM and Meta": the
   // founding fact is an aside to the membership the sentence asserts.
   if (MEMBER_OF_ALLIANCE.test(text) && !/\bfounding\s+members?\b|\bfound(?:ed|ing)\s+(?:it|the\s+(?:AI\s+)?Alliance)\b/i.test(text)) return ['membership', 'membership'];
@@ -141,6 +143,8 @@ function memberClaimWords(text: string): boolean {
 
 // "Basalt Eval is released under the Apache 2.0 licence": a named thing's own licence.
 const NAMED_RELEASE = /^(?!(?:The\s+)?(?:AI\s+)?Alliance\b)(?:the\s+)?[A-Z][\w.-]*(?:\s+[A-Z0-9][\w.-]*){0,3}\s+(?:is|are|was|were|has\s+been|have\s+been)\s+(?:\w+\s+)?(?:released|licensed|published|distributed|available|shared)\s+under\b/;
+
+const MEMBERS_AS_AGENTS = /\b(?:contributed|developed|built|written|reviewed|maintained|led)\s+by\s+(?:\w+\s+){0,3}?members?(?:\s+(?:organi[sz]ations|companies|institutions))?\b|\bwhere\s+(?:other\s+|any\s+)?members\s+can\b/gi;
 
 function governanceOf(text: string, lex: Lexicons): [Category, PolicyKey] {
   {

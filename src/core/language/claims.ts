@@ -4,7 +4,7 @@ import type { Category, ClaimTime, PolicyKey } from '../types';
 import { categoryOf, OPEN_PREDICATE, projectScoped, ROLE_SAFETY } from './categories';
 import { OSAID, type Lexicons } from './lexicon';
 import { hasPhrase } from './phrases';
-import { isCaution, JOINING_PITCH, nonClaimKind } from './speech';
+import { isCaution, JOINING_PITCH, nonClaimKind, QUOTED_WELCOME } from './speech';
 import { ALLIANCE_SUBJECT, ATTRIBUTION, CONTINUATION, ELIDED_SUBJECT, FIRST_PERSON_SUBJECT, isProjectSubject, LEADING_ADVERBIAL, SUBJECT_PRONOUN, subjectOf, withoutAttribution } from './subjects';
 import { timeOf } from './time';
 import { CLAIM_VERB } from './verbs';
@@ -127,9 +127,10 @@ function withoutQuotedSpeech(text: string): string {
 
 /** A caution in someone's attributed words ("'Membership is about collaboration, not certification,' said …"). */
 function quotedCaution(text: string): 'opinion' | undefined {
-  if (!ATTRIBUTION.test(text)) return undefined;
+  // A role at the Alliance named in the attribution ("…, Director of Community at the AI Alliance") is a claim of its own.
+  if (!ATTRIBUTION.test(text) || /\bAlliance\b/.test(text.replace(/["“][^"”]*["”]/g, ' '))) return undefined;
   const quotes = text.match(/["“][^"”]{8,}["”]/g) ?? [];
-  return quotes.length > 0 && quotes.every((q) => isCaution(q.slice(1, -1).replace(/,$/, ''))) ? 'opinion' : undefined;
+  return quotes.length > 0 && quotes.every((q) => isCaution(q.slice(1, -1).replace(/,$/, '')) || QUOTED_WELCOME.test(q.slice(1).trimStart())) ? 'opinion' : undefined;
 }
 
 /** The first trigger phrase of the category in the sentence, for explanations. */

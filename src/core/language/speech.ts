@@ -46,7 +46,7 @@ const DISAMBIGUATION = /\b(?:not\s+to\s+be\s+confused|should\s+not\s+be\s+confus
 // A glossary entry: "Open weights — Model parameters published for download…".
 const DEFINITION = /^[^—–.!?]{2,50}\s[—–]\s+(?:an?|the)\s+\w+/i;
 // "Membership doesn't work like that": a rebuttal, not a fact.
-const REBUTTAL = /\b(?:does|do)\s*n['’]?o?t\s+work\s+(?:like\s+that|that\s+way)\b|\b(?:does|do|did)\s*n['’]?o?t\s+(?:tell|mean|show|prove|guarantee|imply)\s+(?:you\s+)?(?:that\s+)?/i;
+const REBUTTAL = /^that(?:['’]s|\s+is)\s+not\s+how\b|\b(?:does|do)\s*n['’]?o?t\s+work\s+(?:like\s+that|that\s+way)\b|\b(?:does|do|did)\s*n['’]?o?t\s+(?:tell|mean|show|prove|guarantee|imply)\s+(?:you\s+)?(?:that\s+)?/i;
 // Working notes left in a draft.
 const NOTE = /^(?:todo|fixme|xxx|tbd|note\s+to\s+self)\b|^(?:(?:the\s+)?facts|figures|claims|statements|(?:this|the)\s+(?:article|table|brief|page|post|piece|report|section))\s+(?:[\w\s]{0,40}?\s+)?(?:were|was|have\s+been|has\s+been)\s+(?:checked|verified|fact-checked)\s+(?:against|with)\b/i;
 // "We welcome contributions", "Join us!", "we want your input": invitations, not facts.
@@ -71,6 +71,11 @@ const PROGRAMME_ENTRY = /^[^()]{3,100}?\s\((?:(?:Dr\.?|Prof\.?)\s+)?\p{Lu}[\p{L}
 // '"We are not a certification body": a conversation with…', 'Claim 2: "…"': a heading that quotes.
 const QUOTED_TITLE = /^(?:#+\s*)?["“][^"”]{8,}["”]\s*[:—–-]\s*(?:an?\s+|the\s+|our\s+)?(?:[\w-]+\s+){0,2}(?:conversation|interview|q\s*&\s*a|talk|chat|profile|podcast|episode)\b|^(?:#+\s*)?(?:viral\s+)?(?:claim|myth|rumou?r)\s*\d*\s*:\s*["“]/i;
 
+// A press release's deck: "Company to contribute its Basalt Eval harness to the Open Agent Hub".
+const HEADLINE_FUTURE = /^(?:[A-Z][\w&.'’-]*\s+){1,4}to\s+(?:contribute|join|launch|release|open|expand|build|host|lead|donate|invest|fund|bring|add)\b/;
+// "We're pleased to welcome Quarry Peak": a welcome, in someone's quoted words.
+export const QUOTED_WELCOME = /^(?:we(?:['’]re|\s+are)\s+(?:so\s+|very\s+)?(?:pleased|delighted|thrilled|excited|happy|proud|glad)\s+to\s+welcome|welcome\s+(?:aboard|to\s+the\s+(?:community|family)))\b/i;
+
 export type NonClaimKind = 'question' | 'instruction' | 'navigation' | 'note' | 'definition' | 'invitation' | 'greeting' | 'correction' | 'reported question' | 'banner' | 'self-report' | 'changelog' | 'title' | 'opinion' | 'speculation';
 
 /** Whether every clause of a sentence is a caution ("Membership is not an audit; it tells you nothing about safety"). */
@@ -83,7 +88,7 @@ export function isCaution(text: string): boolean {
 export function nonClaimKind(text: string, titleLike = false): NonClaimKind | undefined {
   const t = text.replace(/^[\s>*_"“'‘(\-–—•]+/, '');
   if (QUESTION.test(t) || (titleLike && ASKING_HEADING.test(t))) return 'question';
-  if (HOW_TO.test(t) || PROGRAMME_ENTRY.test(t)) return 'title';
+  if (HOW_TO.test(t) || PROGRAMME_ENTRY.test(t) || HEADLINE_FUTURE.test(t)) return 'title';
   // "AI Alliance unveils Project Tapestry: what it is" states before it asks.
   if (titleLike && QUOTED_TITLE.test(text.trim())) return 'title';
   if (titleLike && (TITLE_LIKE.test(t) || /\b(?:what|how|why|whether)\s+\p{L}+/iu.test(t.split(':')[0]))) return 'title';
