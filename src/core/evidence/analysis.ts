@@ -34,6 +34,7 @@ const ROLE_STATEMENT = /\b(?:not|no)\s+(?:a\s+)?(?:regulator|standards\s+body|ce
 // Another organisation opens the sentence: an acronym (IBM), an inner capital (ServiceNow), two
 // capitalised words (Cleveland Clinic) or a possessive (Meta's).
 const OTHER_NAME_FIRST = /^(?!(?:The|This|That|These|Those|Every|Each|All|Any|Many|Some|Most|Several|In|On|At|As|Since|After|Before|When|While|For|With|From|By|Its|Their|Our|Today|Now|Yet|But|And|So|Also|According|Being|Because|Although|Though|If|Under|Over|Across|Of|To|A|An|AI)\b)(?:[A-Z]{2,}\b|[A-Z][a-z]+[A-Z]\w*|[A-Z][\p{L}&.-]*\s+[A-Z][\p{L}&.-]*|[A-Z][\p{L}&.-]*['’]s\b)/u;
+const REASON_CLAUSE = /^\s*(?:because|since|as|now\s+that|given\s+that)\s+([^,;]{10,200}),/i;
 const PEER_HEADER = /^(?:consortium|consortia|coalitions?|alliances?|forums?|bod(?:y|ies)|groups?|networks?|initiatives?|peers?|(?:other|comparable|similar)\s+\w+)$/i;
 const TABLE_TOPIC = /\bmember|\bjoin|\bproject|\blicen[cs]|\bfound|\bsource|\bretriev|\baccess|\bcheck|\bclaim|\bcit|\bevidence|\bstatus|\bgovern|\bsafe|\bosaid|\bopen/i;
 
@@ -125,6 +126,12 @@ export function analyse(model: DocumentModel, config: Config): Analysis {
       // Only an answer's opening words ("More than 200", "Yes,", "Not yet") lean on the question.
       const asked = answering && !sameBlock && !CLAIM_VERB.test(text) && ANSWER_OPENING.test(text.trimStart()) ? `${answering} ${text}` : text;
       let judgement = cachedJudgement(asked, lex, { aboutAlliance, aboutOsaid, previousAboutAlliance, previousSubjectAlliance, sameBlock, titleLike, infobox, tableRow: unit.kind === 'table-row', headers: unit.headers, firstParty: doc.firstParty, projectItem: opensWithProject(unit), firstInUnit: !sameBlock, projectSection: projectSectionDepth !== undefined && unit.kind === 'paragraph' });
+      // "Because the benchmark is now an AI Alliance project, companies … will be able to…": the
+      // inference rests on a claim of its own, stated in its reason clause.
+      if (!judgement && relevantInference) {
+        const reason = REASON_CLAUSE.exec(asked);
+        if (reason) judgement = cachedJudgement(reason[1], lex, { aboutAlliance, aboutOsaid, previousAboutAlliance, previousSubjectAlliance, sameBlock, titleLike, infobox, tableRow: unit.kind === 'table-row', headers: unit.headers, firstParty: doc.firstParty, projectItem: opensWithProject(unit), firstInUnit: !sameBlock });
+      }
       if (!judgement && leadIn && unit.kind === 'list-item' && !sameBlock && (text.match(/\p{L}+/gu) ?? []).length >= 4) judgement = { ...leadIn, trigger: 'an item of a list its lead-in claims' };
       lastJudgement = /:\s*$/.test(text) ? judgement : undefined;
       previousSubjectAlliance = subjectIsAlliance(text.trimStart(), lex, previousSubjectAlliance);
