@@ -221,8 +221,11 @@ function questionOf(unit: Unit): string | undefined {
 
 /** An entry under a References/Sources heading: it carries a URL or reads like a bibliography line. */
 function isBibliographic(unit: Unit): boolean {
-  if (unit.locators.some((l) => l.url)) return true;
   const t = unit.segments.map((s) => s.masked).join(' ');
+  // A "Notes" section may hold prose: sentences that state something before any link are not an entry.
+  const firstLink = Math.min(...unit.locators.map((l) => l.start - unit.start), Infinity);
+  if (unit.kind === 'paragraph' && firstLink > 80 && !/^[^.]{0,80}\.?\s*\(\d{4}|\bretrieved\b|\baccessed\b/i.test(t) && /[.!?;]\s+[A-Z]/.test(t) && CLAIM_VERB.test(t.slice(0, Math.min(firstLink, 200)))) return false;
+  if (unit.locators.some((l) => l.url)) return true;
   return /^\s*\[\d+\]|\b(?:19|20)\d{2}\b.*[,.]|["“].+["”]|\bretrieved\b|\baccessed\b/i.test(t);
 }
 

@@ -12,7 +12,7 @@ const RELATIVE = /^(today|yesterday|tomorrow|recently|lately|earlier|last\s+(?:w
 const NOT_A_DATE = /^(n\/a|na|none|unknown|tbd|tba|\?+|-+|—|never|not\s+(?:yet\s+)?(?:checked|retrieved|accessed))(?=$|[\s.,;)])/i;
 
 /** Verbs that introduce a retrieval date; "last reviewed" banners are handled by scope, not here. */
-const RETRIEVAL_PHRASE = /\b(retrieved|accessed|checked|reviewed|consulted|visited|viewed|verified|fetched|abgerufen\s+am|zugegriffen\s+am|last\s+(?:accessed|checked|visited|retrieved|verified))\b(?:\s+(?:it|them|this|that|the\s+(?:page|site|directory|list)))?(?:\s+(?:on|at|as\s+of))?[\s:,]*/gi;
+const RETRIEVAL_PHRASE = /\b(retrieved|accessed|checked|reviewed|consulted|visited|viewed|verified|fetched|read(?=\s+(?:on\s+)?(?:\d|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d))|abgerufen\s+am|zugegriffen\s+am|last\s+(?:accessed|checked|visited|retrieved|verified))\b(?:\s+(?:it|them|this|that|the\s+(?:page|site|directory|list)))?(?:\s+(?:on|at|as\s+of))?[\s:,]*/gi;
 export const UNVERIFIED = 'TODO-verify';
 
 export interface DateMention {
@@ -28,7 +28,7 @@ export interface DateMention {
 /** Finds retrieval-date phrases in masked text; offsets are `base` + index. */
 export function findRetrievalDates(text: string, base: number, documentYear?: number): DateMention[] {
   const out: DateMention[] = [];
-  if (!/retriev|access|check|review|consult|visit|view|verif|fetch|abgerufen|zugegriffen/i.test(text)) return out;
+  if (!/retriev|access|check|review|consult|visit|view|verif|fetch|abgerufen|zugegriffen|\bread\s/i.test(text)) return out;
   for (const m of text.matchAll(RETRIEVAL_PHRASE)) {
     const after = m.index + m[0].length;
     const rest = text.slice(after, after + 60).replace(/\(?TODO-verify\)?,?\s*/g, '');
