@@ -8,7 +8,7 @@ import { hasPhrase } from '../language/phrases';
 import { TITLE_FIELDS, type DocumentModel, type Unit } from '../markdown/model';
 import { sentencesOf, type Sentence } from '../language/sentences';
 import type { Config } from '../types';
-import { documentContext } from '../language/document';
+import { documentContext, type DocumentContext } from '../language/document';
 
 export interface ClaimFinding {
   unit: Unit;
@@ -36,27 +36,73 @@ const ROLE_STATEMENT = /\b(?:not|no)\s+(?:a\s+)?(?:regulator|standards\s+body|ce
 const OTHER_NAME_FIRST = /^(?!(?:The|This|That|These|Those|Every|Each|All|Any|Many|Some|Most|Several|In|On|At|As|Since|After|Before|When|While|For|With|From|By|Its|Their|Our|Today|Now|Yet|But|And|So|Also|According|Being|Because|Although|Though|If|Under|Over|Across|Of|To|A|An|AI)\b)(?:[A-Z]{2,}\b|[A-Z][a-z]+[A-Z]\w*|[A-Z][\p{L}&.-]*\s+[A-Z][\p{L}&.-]*|[A-Z][\p{L}&.-]*['’]s\b)/u;
 const TABLE_TOPIC = /\bmember|\bjoin|\bproject|\blicen[cs]|\bfound|\bsource|\bretriev|\baccess|\bcheck|\bclaim|\bcit|\bevidence|\bstatus|\bgovern|\bsafe|\bosaid|\bopen/i;
 
+/**
+ * What the walk over the units carries from one unit to the next: the lead-in of a list, the
+ * question a heading asks, and whether the previous sentence was about the Alliance or had it
+ * as its subject.
+ */
+export interface WalkState {
+  /** A claim that introduces a list ("…meets six objectives:") makes its items claims of its kind. */
+  leadIn?: ClaimJudgement;
+  /** A question heading ("How many members does the Alliance have?") completes a fragment answering it. */
+  question?: string;
+  previousAboutAlliance: boolean;
+  previousSubjectAlliance: boolean;
+}
+
+/** What one unit yields: its claims and forbidden inferences. */
+export interface UnitYield {
+  claims: ClaimFinding[];
+  inferences: InferenceFinding[];
+}
+
+/**
+ * Lets a caller (an editor session) supply what a unit yielded before instead of judging it again.
+ * `reuse` is asked before each unit with the state the walk arrives with; it returns the unit's
+ * yield and the state after it, or undefined to have the unit judged; `judged` hears of each
+ * unit judged.
+ */
+export interface UnitReuse {
+  reuse(unit: Unit, before: WalkState, doc: DocumentContext): { after: WalkState } | undefined;
+  judged(unit: Unit, before: WalkState, after: WalkState, yielded: UnitYield, doc: DocumentContext): void;
+}
+
 /** Finds the claims and forbidden inferences of a draft and resolves each claim's citations. */
-export function analyse(model: DocumentModel, config: Config): Analysis {
+export function analyse(model: DocumentModel, config: Config, reuse?: UnitReuse): Analysis {
   const doc = documentContext(model, compileLexicon(config.lexicon));
-  const { lex, aboutAlliance, aboutOsaid, documentYear } = doc;
   const claims: ClaimFinding[] = [];
   const inferences: InferenceFinding[] = [];
-  let previousAboutAlliance = false;
-  let previousSubjectAlliance = false;
-  // A claim that introduces a list ("…meets six objectives:") makes its items claims of its kind.
-  let leadIn: ClaimJudgement | undefined;
-  // A question heading ("How many members does the Alliance have?") completes a fragment answering it.
-  let question: string | undefined;
+  let state: WalkState = { previousAboutAlliance: false, previousSubjectAlliance: false };
   for (const unit of model.units) {
+    const reused = reuse?.reuse(unit, state, doc);
+    if (reused) {
+      state = reused.after;
+      continue;
+    }
+    const before = { ...state };
+    const yielded: UnitYield = { claims: [], inferences: [] };
+    analyseUnit(model, config, doc, unit, state, yielded);
+    claims.push(...yielded.claims);
+    inferences.push(...yielded.inferences);
+    reuse?.judged(unit, before, { ...state }, yielded, doc);
+  }
+  return { model, claims, inferences, documentYear: doc.documentYear };
+}
+
+/** Judges the sentences of one unit, updating the walk's state. */
+function analyseUnit(model: DocumentModel, config: Config, doc: DocumentContext, unit: Unit, state: WalkState, out: UnitYield): void {
+  const { lex, aboutAlliance, aboutOsaid, documentYear } = doc;
+  const { claims, inferences } = out;
+  let { leadIn, previousAboutAlliance, previousSubjectAlliance } = state;
+  try {
     if (unit.kind !== 'list-item') leadIn = undefined;
-    const answering = question;
-    question = unit.kind === 'heading' ? questionOf(unit) : undefined;
+    const answering = state.question;
+    state.question = unit.kind === 'heading' ? questionOf(unit) : undefined;
     let lastJudgement: ClaimJudgement | undefined;
-    if (unit.inSourceList && isBibliographic(unit)) continue;
+    if (unit.inSourceList && isBibliographic(unit)) return;
     // Rows of tables on another topic (benchmark results, prices) hold no claims; key/value tables
     // (no headers) and the Alliance's own pages' tables may.
-    if (unit.kind === 'table-row' && !doc.firstParty && (unit.headers ?? []).some((h) => h.length > 0) && !(unit.headers ?? []).some((h) => TABLE_TOPIC.test(h)) && !unit.segments.some((s) => hasPhrase(lex.subjects, s.masked) || /\bAlliance\b/.test(s.masked)) && !opensWithProject(unit)) continue;
+    if (unit.kind === 'table-row' && !doc.firstParty && (unit.headers ?? []).some((h) => h.length > 0) && !(unit.headers ?? []).some((h) => TABLE_TOPIC.test(h)) && !unit.segments.some((s) => hasPhrase(lex.subjects, s.masked) || /\bAlliance\b/.test(s.masked)) && !opensWithProject(unit)) return;
     if (unit.kind !== 'paragraph') previousAboutAlliance = false;
     let sameBlock = false;
     let lookalikeContext = false;
@@ -126,8 +172,9 @@ export function analyse(model: DocumentModel, config: Config): Analysis {
       claims.push({ unit, sentence, judgement, resolution });
     }
     if (unit.kind === 'paragraph' && lastJudgement) leadIn = lastJudgement;
+  } finally {
+    Object.assign(state, { leadIn, previousAboutAlliance, previousSubjectAlliance });
   }
-  return { model, claims, inferences, documentYear };
 }
 
 /** A table row's cells with a tick, each prefixed by its column's header; undefined without headers. */
