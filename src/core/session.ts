@@ -149,6 +149,7 @@ function movedEntry(edit: Edit, e: UnitEntry): UnitEntry | undefined {
     if (!m) return undefined;
     inferences.push(m);
   }
+  if (start === e.start && end === e.end && findings.every((f, i) => f === e.findings[i]) && inferences.every((x, i) => x === e.inferences[i])) return e;
   return { ...e, start, end, findings, inferences };
 }
 

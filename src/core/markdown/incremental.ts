@@ -2,7 +2,7 @@
 // parsed again; blocks before it are kept and blocks after it are shifted. Whenever the change could
 // alter how text outside that window parses, it falls back to a full parse.
 import type { Root, RootContent } from 'mdast';
-import { parseMarkdown, parseBody, shiftNode, type ParsedMarkdown } from './parse';
+import { parseMarkdown, parseBody, shiftNode, shiftNodeLazily, type ParsedMarkdown } from './parse';
 
 export interface ParseSnapshot {
   text: string;
@@ -90,7 +90,7 @@ function reparseBody(oldBody: string, body: string, root: Root, base: number): P
   if (!tail && last?.type === 'list' && children[i1 + 1].type === 'list') return undefined;
   for (const node of fresh) shiftNode(node, A);
   const after = children.slice(i1 + 1);
-  if (delta !== 0) for (const node of after) shiftNode(node, delta);
+  if (delta !== 0) for (const node of after) shiftNodeLazily(node, delta);
   return { root: { ...root, children: [...children.slice(0, i0), ...fresh, ...after] }, base };
 }
 
