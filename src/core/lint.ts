@@ -81,19 +81,21 @@ export function buildDocumentModel(text: string): DocumentModel {
 function suppressionFilter(directives: Directive[], lines: LineIndex): (rule: RuleId, offset: number) => boolean {
   if (directives.length === 0) return () => false;
   const applies = (d: Directive, rule: RuleId) => d.rules.length === 0 || d.rules.includes(rule);
+  // The lines of each comment, found once rather than once per finding.
+  const placed = directives.map((d) => ({ d, startLine: lines.positionAt(d.start).line, endLine: lines.positionAt(d.end).line }));
   return (rule, offset) => {
     const line = lines.positionAt(offset).line;
     let disabled = false;
-    for (const d of directives) {
+    for (const { d, startLine, endLine } of placed) {
       if (!applies(d, rule)) continue;
       switch (d.kind) {
         case 'disable-file':
           return true;
         case 'disable-line':
-          if (lines.positionAt(d.start).line === line) return true;
+          if (startLine === line) return true;
           break;
         case 'disable-next-line':
-          if (lines.positionAt(d.end).line + 1 === line) return true;
+          if (endLine + 1 === line) return true;
           break;
         case 'disable':
           if (d.start <= offset) disabled = true;

@@ -198,7 +198,7 @@ export function createUnitSession(deps: SessionDeps): LintSession {
         return lastResult;
       }
       const edit = snapshot ? editBetween(snapshot.text, text) : undefined;
-      const parsed = reparse(snapshot, text);
+      const parsed = reparse(snapshot, text, edit);
       snapshot = { text, parsed };
       const model = buildModel(text, parsed.root, parsed.base);
       const sameTables = edit !== undefined && tablesKey(model, (o) => unmoved(edit, o)) === tables;
@@ -251,7 +251,7 @@ export function createUnitSession(deps: SessionDeps): LintSession {
       for (const rule of DOCUMENT_RULES) for (const f of rule.checkDocument!(whole)) findings.push(withoutFixes(f));
       const result = deps.report(model, findings, lines);
       const generation = ++updates;
-      lazyFixes(result.diagnostics, () => {
+      result.diagnostics = lazyFixes(result.diagnostics, () => {
         // A later update moves the units this model shares with the next one: a result asked for
         // its fixes after that is linted again from a parse of its own text.
         const whole = generation === updates ? model : buildModel(text, parseMarkdown(text).root, parsed.base);
@@ -266,28 +266,33 @@ export function createUnitSession(deps: SessionDeps): LintSession {
 
 /**
  * Gives each diagnostic `fix` and `suggestions` that are built on first use, by one full run of
- * the rules whose diagnostics come in the same order. The keys keep their places, so a
- * diagnostic reads (and serialises) as a fresh lint's does.
+ * the rules whose diagnostics come in the same order. Each diagnostic is a proxy over the
+ * finding's own object, whose keys keep their places, so it reads (and serialises) as a fresh
+ * lint's does; a proxy costs far less to make than redefining two properties per finding.
  */
-function lazyFixes(diagnostics: Diagnostic[], full: () => Diagnostic[]): void {
+function lazyFixes(diagnostics: Diagnostic[], full: () => Diagnostic[]): Diagnostic[] {
   let fresh: Diagnostic[] | undefined;
-  const counterpart = (i: number): Diagnostic => {
+  const indexOf = new Map<Diagnostic, number>();
+  const assigned = new Set<string>();
+  const counterpart = (d: Diagnostic): Diagnostic => {
     fresh ??= full();
-    const d = diagnostics[i];
-    const f = fresh[i];
+    const f = fresh[indexOf.get(d)!];
     if (f && f.rule === d.rule && f.start === d.start && f.end === d.end && f.message === d.message) return f;
     // Never expected: the full run disagrees about which findings there are.
     return fresh.find((x) => x.rule === d.rule && x.start === d.start && x.end === d.end && x.message === d.message) ?? { ...d, fix: undefined, suggestions: [] };
   };
-  diagnostics.forEach((d, i) => {
-    for (const key of ['fix', 'suggestions'] as const) {
-      if (!(key in d)) continue;
-      Object.defineProperty(d, key, {
-        enumerable: true,
-        configurable: true,
-        get: () => counterpart(i)[key],
-        set: (value: unknown) => Object.defineProperty(d, key, { value, enumerable: true, configurable: true, writable: true }),
-      });
-    }
+  const handler: ProxyHandler<Diagnostic> = {
+    get(target, key, receiver) {
+      if ((key === 'fix' || key === 'suggestions') && key in target && !assigned.has(`${indexOf.get(target)}:${key}`)) return counterpart(target)[key];
+      return Reflect.get(target, key, receiver);
+    },
+    set(target, key, value, receiver) {
+      if (key === 'fix' || key === 'suggestions') assigned.add(`${indexOf.get(target)}:${key}`);
+      return Reflect.set(target, key, value, receiver);
+    },
+  };
+  return diagnostics.map((d, i) => {
+    indexOf.set(d, i);
+    return new Proxy(d, handler);
   });
 }
