@@ -76,10 +76,11 @@ export function analyse(model: DocumentModel, config: Config, reuse?: UnitReuse)
   for (const unit of model.units) {
     const reused = reuse?.reuse(unit, state, doc);
     if (reused) {
-      state = reused.after;
+      // A copy: the walk updates its state in place, and the caller keeps what it handed out.
+      state = { ...reused.after };
       continue;
     }
-    const before = { ...state };
+    const before = reuse ? { ...state } : state;
     const yielded: UnitYield = { claims: [], inferences: [] };
     analyseUnit(model, config, doc, unit, state, yielded);
     claims.push(...yielded.claims);
