@@ -2,6 +2,8 @@
 // every edit, its result must read exactly as a fresh lint of the same text does.
 import assert from 'node:assert/strict';
 import { createLintSession, defaultConfig, lint, type LintOptions, type LintResult } from '../../src/core';
+import { analyse, type UnitReuse, type WalkState } from '../../src/core/evidence/analysis';
+import { buildDocumentModel } from '../../src/core/lint';
 import { editBetween } from '../../src/core/session';
 
 const OPTIONS: LintOptions = { config: defaultConfig(), asOf: '2026-11-25' };
@@ -150,6 +152,25 @@ describe('lint session', () => {
       for (const { text: version, result } of kept) assert.equal(serialised(result), serialised(lint(version, OPTIONS)), 'a kept result changed or its fixes differ');
     });
   }
+
+  it('never changes the walk state it hands out for a reused unit', () => {
+    // Every other unit is "reused" with a state of its own; the units judged after it must not
+    // change that object, which a session keeps for the next edit.
+    const handed: { state: WalkState; was: string }[] = [];
+    let n = 0;
+    const reuse: UnitReuse = {
+      reuse(_unit, before) {
+        if (n++ % 2 === 1) return undefined;
+        const state: WalkState = { ...before, previousAboutAlliance: true, previousSubjectAlliance: true };
+        handed.push({ state, was: JSON.stringify(state) });
+        return { after: state };
+      },
+      judged() {},
+    };
+    analyse(buildDocumentModel(DRAFT), OPTIONS.config!, reuse);
+    assert.ok(handed.length > 5);
+    for (const { state, was } of handed) assert.equal(JSON.stringify(state), was);
+  });
 
   it('reads a result as a fresh lint does: same keys in the same order', () => {
     const session = createLintSession(OPTIONS);
