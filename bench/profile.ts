@@ -1,4 +1,4 @@
-// `node --import tsx bench/profile.ts [--quick] [--alliance]`: runs the CLI over the corpus (the
+// `node --import tsx bench/profile.ts [--quick] [--alliance] [--relint-only]`: runs the CLI over the corpus (the
 // mixed one, or with --alliance the one of Alliance drafts only) and the re-lint loop on the 300-
 // and 5,000-line drafts under `node --cpu-prof`, then lists the functions with the most self time,
 // mapped through the bundles' source maps back to src/ files and lines.
@@ -154,14 +154,15 @@ function profileRun(label: string, args: string[], cwd: string, dir: string): vo
 async function main(): Promise<void> {
   const quick = process.argv.includes('--quick');
   const kind = process.argv.includes('--alliance') ? 'alliance' : 'mixed';
+  const relintOnly = process.argv.includes('--relint-only');
   const root = resolve(import.meta.dirname, '..');
   const work = join(root, 'bench/.work');
   const { dir: corpus } = prepareCorpus(root, quick, kind);
   const build = spawnSync(process.execPath, ['esbuild.config.mjs'], { cwd: root, stdio: 'inherit' });
   if (build.status !== 0) throw new Error('the build failed');
   const bundles = await bundleBenchScripts(root, work);
-  profileRun(`CLI over the ${kind} corpus`, [join(root, 'dist/cli.js'), '--as-of', '2026-11-25', '--format', `json=${join(work, 'profile-findings.json')}`, '.'], corpus, join(work, 'profile-cli'));
-  profileRun('re-lint of the 5,000-line draft', [bundles.relint, '--sizes', '5000', '--edits', quick ? '5' : '30', '--warmup', '2'], root, join(work, 'profile-relint'));
+  if (!relintOnly) profileRun(`CLI over the ${kind} corpus`, [join(root, 'dist/cli.js'), '--as-of', '2026-11-25', '--format', `json=${join(work, 'profile-findings.json')}`, '.'], corpus, join(work, 'profile-cli'));
+  profileRun('re-lint of the 5,000-line draft', [bundles.relint, '--sizes', '5000', '--edits', quick ? '5' : '300', '--warmup', '2'], root, join(work, 'profile-relint'));
   profileRun('re-lint of the 300-line draft', [bundles.relint, '--sizes', '300', '--edits', quick ? '20' : '200', '--warmup', '5'], root, join(work, 'profile-relint-300'));
 }
 

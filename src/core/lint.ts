@@ -2,14 +2,16 @@ import { analyse, type Analysis } from './evidence/analysis';
 import { todayIso } from './language/dates';
 import { sharedDefaultConfig } from './config/defaults';
 import type { Directive, DocumentModel } from './markdown/model';
-import { CHUNK_THRESHOLD, parseInChunks } from './markdown/parse';
-import { reparse, type ParseSnapshot } from './markdown/incremental';
+import { parseInChunks } from './markdown/parse';
 import { buildModel } from './markdown/prose';
 import { CLAIM_RULES, DOCUMENT_RULES, type Finding, type RuleContext } from './rules';
 import { stubContext } from './fixes/stubs';
 import { LineIndex } from './text';
 import type { Config, Diagnostic, LintOptions, LintResult, RuleId } from './types';
 import { compileLexicon } from './language/lexicon';
+import { createUnitSession, type LintSession } from './session';
+
+export type { LintSession } from './session';
 import { hasPhrase } from './language/phrases';
 
 /** Lints one Markdown draft: claims without approved, dated citations and forbidden inferences. */
@@ -33,6 +35,11 @@ export function mayHaveFindings(text: string, config: Config): boolean {
 /** Runs the rules over a built document model. */
 export function lintModel(model: DocumentModel, config: Config, asOf: string, sourceStatus?: LintOptions['sourceStatus']): LintResult {
   const { findings, lines } = runRules(model, config, asOf, sourceStatus);
+  return reportFindings(model, config, findings, lines);
+}
+
+/** Applies severities and suppression comments to a run's findings, and puts them in document order. */
+export function reportFindings(model: DocumentModel, config: Config, findings: Finding[], lines: LineIndex): LintResult {
   const diagnostics: Diagnostic[] = [];
   const suppressed = suppressionFilter(model.directives, lines);
   for (const f of findings) {
@@ -74,19 +81,21 @@ export function buildDocumentModel(text: string): DocumentModel {
 function suppressionFilter(directives: Directive[], lines: LineIndex): (rule: RuleId, offset: number) => boolean {
   if (directives.length === 0) return () => false;
   const applies = (d: Directive, rule: RuleId) => d.rules.length === 0 || d.rules.includes(rule);
+  // The lines of each comment, found once rather than once per finding.
+  const placed = directives.map((d) => ({ d, startLine: lines.positionAt(d.start).line, endLine: lines.positionAt(d.end).line }));
   return (rule, offset) => {
     const line = lines.positionAt(offset).line;
     let disabled = false;
-    for (const d of directives) {
+    for (const { d, startLine, endLine } of placed) {
       if (!applies(d, rule)) continue;
       switch (d.kind) {
         case 'disable-file':
           return true;
         case 'disable-line':
-          if (lines.positionAt(d.start).line === line) return true;
+          if (startLine === line) return true;
           break;
         case 'disable-next-line':
-          if (lines.positionAt(d.end).line + 1 === line) return true;
+          if (endLine + 1 === line) return true;
           break;
         case 'disable':
           if (d.start <= offset) disabled = true;
@@ -100,35 +109,29 @@ function suppressionFilter(directives: Directive[], lines: LineIndex): (rule: Ru
   };
 }
 
-export interface LintSession {
-  /** Lints the new text, reusing what it can from the previous call. */
-  update(text: string): LintResult;
-}
-
 /** Creates a session for an editor buffer that is re-linted after every change. */
 export function createLintSession(options: LintOptions = {}): LintSession {
-  let snapshot: ParseSnapshot | undefined;
-  let lastResult: LintResult | undefined;
   // One config object for the session's life: compiled lexicons and source patterns are cached per object.
   const config = options.config ?? (sharedDefaultConfig() as Config);
-  options = { ...options, config };
+  // Without a fixed date, "today" is read at each update: a session left open past midnight moves on.
+  let current: { asOf: string; session: LintSession } | undefined;
+  const sessionFor = (asOf: string): LintSession => {
+    const whole: LintOptions = { ...options, config, asOf };
+    return createUnitSession({
+      config,
+      asOf,
+      sourceStatus: options.sourceStatus,
+      lintWhole: (text) => lint(text, whole),
+      mayHaveFindings: (text) => mayHaveFindings(text, config),
+      report: (model, findings, lines) => reportFindings(model, config, findings, lines),
+      runAll: (model) => runRules(model, config, asOf, options.sourceStatus),
+    });
+  };
   return {
     update(text) {
-      if (snapshot && text === snapshot.text && lastResult) return lastResult;
-      if (!mayHaveFindings(text, config)) {
-        snapshot = undefined;
-        lastResult = { diagnostics: [], notes: [] };
-        return lastResult;
-      }
-      if (text.length > CHUNK_THRESHOLD) {
-        snapshot = undefined;
-        lastResult = lint(text, options);
-        return lastResult;
-      }
-      const parsed = reparse(snapshot, text);
-      snapshot = { text, parsed };
-      lastResult = lintModel(buildModel(text, parsed.root, parsed.base), config, options.asOf ?? todayIso(), options.sourceStatus);
-      return lastResult;
+      const asOf = options.asOf ?? todayIso();
+      if (current?.asOf !== asOf) current = { asOf, session: sessionFor(asOf) };
+      return current.session.update(text);
     },
   };
 }

@@ -26,6 +26,7 @@ const STAGES: Record<string, number> = {
   rules: 5,
   config: 6,
   'lint.ts': 7,
+  'session.ts': 7,
   'fixAll.ts': 7,
   'ledger.ts': 7,
   'explain.ts': 7,

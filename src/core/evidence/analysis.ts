@@ -8,7 +8,7 @@ import { hasPhrase } from '../language/phrases';
 import { TITLE_FIELDS, type DocumentModel, type Unit } from '../markdown/model';
 import { sentencesOf, type Sentence } from '../language/sentences';
 import type { Config } from '../types';
-import { documentContext } from '../language/document';
+import { documentContext, type DocumentContext } from '../language/document';
 
 export interface ClaimFinding {
   unit: Unit;
@@ -38,36 +38,84 @@ const REASON_CLAUSE = /^\s*(?:because|since|as|now\s+that|given\s+that)\s+([^,;]
 const PEER_HEADER = /^(?:consortium|consortia|coalitions?|alliances?|forums?|bod(?:y|ies)|groups?|networks?|initiatives?|peers?|(?:other|comparable|similar)\s+\w+)$/i;
 const TABLE_TOPIC = /\bmember|\bjoin|\bproject|\blicen[cs]|\bfound|\bsource|\bretriev|\baccess|\bcheck|\bclaim|\bcit|\bevidence|\bstatus|\bgovern|\bsafe|\bosaid|\bopen/i;
 
+/**
+ * What the walk over the units carries from one unit to the next: the lead-in of a list, the
+ * question a heading asks, and whether the previous sentence was about the Alliance or had it
+ * as its subject.
+ */
+export interface WalkState {
+  /** A claim that introduces a list ("…meets six objectives:") makes its items claims of its kind. */
+  leadIn?: ClaimJudgement;
+  /** A question heading ("How many members does the Alliance have?") completes a fragment answering it. */
+  question?: string;
+  previousAboutAlliance: boolean;
+  previousSubjectAlliance: boolean;
+  /** The depth of the heading that names a project, while the sentences are in its section ("### GEO-Bench"). */
+  projectSectionDepth?: number;
+}
+
+/** What one unit yields: its claims and forbidden inferences. */
+export interface UnitYield {
+  claims: ClaimFinding[];
+  inferences: InferenceFinding[];
+}
+
+/**
+ * Lets a caller (an editor session) supply what a unit yielded before instead of judging it again.
+ * `reuse` is asked before each unit with the state the walk arrives with; it returns the unit's
+ * yield and the state after it, or undefined to have the unit judged; `judged` hears of each
+ * unit judged.
+ */
+export interface UnitReuse {
+  reuse(unit: Unit, before: WalkState, doc: DocumentContext): { after: WalkState } | undefined;
+  judged(unit: Unit, before: WalkState, after: WalkState, yielded: UnitYield, doc: DocumentContext): void;
+}
+
 /** Finds the claims and forbidden inferences of a draft and resolves each claim's citations. */
-export function analyse(model: DocumentModel, config: Config): Analysis {
+export function analyse(model: DocumentModel, config: Config, reuse?: UnitReuse): Analysis {
   const doc = documentContext(model, compileLexicon(config.lexicon));
-  const { lex, aboutAlliance, aboutOsaid, documentYear } = doc;
   const claims: ClaimFinding[] = [];
   const inferences: InferenceFinding[] = [];
-  let previousAboutAlliance = false;
-  let previousSubjectAlliance = false;
-  // A claim that introduces a list ("…meets six objectives:") makes its items claims of its kind.
-  let leadIn: ClaimJudgement | undefined;
-  // A question heading ("How many members does the Alliance have?") completes a fragment answering it.
-  let question: string | undefined;
-  // The depth of the heading that names a project, while the sentences are in its section.
-  let projectSectionDepth: number | undefined;
+  let state: WalkState = { previousAboutAlliance: false, previousSubjectAlliance: false };
   for (const unit of model.units) {
-    if (unit.kind === 'heading' && unit.headingDepth !== undefined) {
-      if (projectSectionDepth !== undefined && unit.headingDepth <= projectSectionDepth) projectSectionDepth = undefined;
-      const heading = unit.segments.map((s) => s.masked).join(' ').replace(/[*_`#]/g, '').trim();
-      if (projectSectionDepth === undefined && unit.headingDepth > 1 && heading.split(/\s+/).length <= 4 && namesProject(heading, lex) && !/[?:]/.test(heading)) projectSectionDepth = unit.headingDepth;
+    const reused = reuse?.reuse(unit, state, doc);
+    if (reused) {
+      // A copy: the walk updates its state in place, and the caller keeps what it handed out.
+      state = { ...reused.after };
+      continue;
     }
+    const before = reuse ? { ...state } : state;
+    const yielded: UnitYield = { claims: [], inferences: [] };
+    analyseUnit(model, config, doc, unit, state, yielded);
+    claims.push(...yielded.claims);
+    inferences.push(...yielded.inferences);
+    reuse?.judged(unit, before, { ...state }, yielded, doc);
+  }
+  return { model, claims, inferences, documentYear: doc.documentYear };
+}
+
+/** Judges the sentences of one unit, updating the walk's state. */
+function analyseUnit(model: DocumentModel, config: Config, doc: DocumentContext, unit: Unit, state: WalkState, out: UnitYield): void {
+  const { lex, aboutAlliance, aboutOsaid, documentYear } = doc;
+  const { claims, inferences } = out;
+  let { leadIn, previousAboutAlliance, previousSubjectAlliance } = state;
+  try {
+    if (unit.kind === 'heading' && unit.headingDepth !== undefined) {
+      if (state.projectSectionDepth !== undefined && unit.headingDepth <= state.projectSectionDepth) state.projectSectionDepth = undefined;
+      const heading = unit.segments.map((s) => s.masked).join(' ').replace(/[*_`#]/g, '').trim();
+      if (state.projectSectionDepth === undefined && unit.headingDepth > 1 && heading.split(/\s+/).length <= 4 && namesProject(heading, lex) && !/[?:]/.test(heading)) state.projectSectionDepth = unit.headingDepth;
+    }
+    const projectSection = state.projectSectionDepth !== undefined && unit.kind === 'paragraph';
     if (unit.kind !== 'list-item') leadIn = undefined;
-    const answering = question;
-    question = unit.kind === 'heading' ? questionOf(unit) : undefined;
+    const answering = state.question;
+    state.question = unit.kind === 'heading' ? questionOf(unit) : undefined;
     let lastJudgement: ClaimJudgement | undefined;
-    if (unit.inSourceList && isBibliographic(unit)) continue;
+    if (unit.inSourceList && isBibliographic(unit)) return;
     // Rows of tables on another topic (benchmark results, prices) hold no claims; key/value tables
     // (no headers, or an infobox headed by the Alliance's name) and the Alliance's own pages' tables may.
-    if (unit.kind === 'table-row' && !doc.firstParty && (unit.headers ?? []).some((h) => h.length > 0) && !(unit.headers ?? []).some((h) => TABLE_TOPIC.test(h) || hasPhrase(lex.subjects, h)) && !unit.segments.some((s) => hasPhrase(lex.subjects, s.masked) || /\bAlliance\b/.test(s.masked)) && !opensWithProject(unit)) continue;
+    if (unit.kind === 'table-row' && !doc.firstParty && (unit.headers ?? []).some((h) => h.length > 0) && !(unit.headers ?? []).some((h) => TABLE_TOPIC.test(h) || hasPhrase(lex.subjects, h)) && !unit.segments.some((s) => hasPhrase(lex.subjects, s.masked) || /\bAlliance\b/.test(s.masked)) && !opensWithProject(unit)) return;
     // A comparison of consortia: a row names another group in its first cell and is about it.
-    if (unit.kind === 'table-row' && PEER_HEADER.test((unit.headers?.[0] ?? '').replace(/[*_`]/g, '').trim()) && !hasPhrase(lex.subjects, unit.segments[0]?.masked ?? '') && !opensWithProject(unit)) continue;
+    if (unit.kind === 'table-row' && PEER_HEADER.test((unit.headers?.[0] ?? '').replace(/[*_`]/g, '').trim()) && !hasPhrase(lex.subjects, unit.segments[0]?.masked ?? '') && !opensWithProject(unit)) return;
     if (unit.kind !== 'paragraph') previousAboutAlliance = false;
     let sameBlock = false;
     let lookalikeContext = false;
@@ -125,7 +173,7 @@ export function analyse(model: DocumentModel, config: Config): Analysis {
       const infobox = aboutAlliance && unit.kind === 'list-item' && /^[A-Z][\w &/()-]{0,30}:\s/.test(text.trim());
       // Only an answer's opening words ("More than 200", "Yes,", "Not yet") lean on the question.
       const asked = answering && !sameBlock && !CLAIM_VERB.test(text) && ANSWER_OPENING.test(text.trimStart()) ? `${answering} ${text}` : text;
-      let judgement = cachedJudgement(asked, lex, { aboutAlliance, aboutOsaid, previousAboutAlliance, previousSubjectAlliance, sameBlock, titleLike, infobox, tableRow: unit.kind === 'table-row', headers: unit.headers, firstParty: doc.firstParty, projectItem: opensWithProject(unit), firstInUnit: !sameBlock, projectSection: projectSectionDepth !== undefined && unit.kind === 'paragraph' });
+      let judgement = cachedJudgement(asked, lex, { aboutAlliance, aboutOsaid, previousAboutAlliance, previousSubjectAlliance, sameBlock, titleLike, infobox, tableRow: unit.kind === 'table-row', headers: unit.headers, firstParty: doc.firstParty, projectItem: opensWithProject(unit), firstInUnit: !sameBlock, projectSection });
       // "Because the benchmark is now an AI Alliance project, companies … will be able to…": the
       // inference rests on a claim of its own, stated in its reason clause.
       if (!judgement && relevantInference) {
@@ -146,8 +194,9 @@ export function analyse(model: DocumentModel, config: Config): Analysis {
       claims.push({ unit, sentence, judgement, resolution });
     }
     if (unit.kind === 'paragraph' && lastJudgement) leadIn = lastJudgement;
+  } finally {
+    Object.assign(state, { leadIn, previousAboutAlliance, previousSubjectAlliance });
   }
-  return { model, claims, inferences, documentYear };
 }
 
 /** A table row's cells with a tick, each prefixed by its column's header; undefined without headers. */

@@ -118,10 +118,31 @@ export function stubMarkers(model: DocumentModel, start: number, end: number): n
 /** Whether the TODO-verify at `at` is a stub rather than code. */
 export function isStubMarker(model: DocumentModel, at: number): boolean {
   const { text } = model;
-  if (model.code.some(([s, e]) => at >= s && at < e)) return false;
+  if (inCode(model.code, at)) return false;
   // Inline code: an odd number of backticks before it on its line.
-  const lineStart = Math.max(text.lastIndexOf('\n', at), text.lastIndexOf('\r', at)) + 1;
+  let lineStart = at;
+  while (lineStart > 0 && text.charCodeAt(lineStart - 1) !== 10 && text.charCodeAt(lineStart - 1) !== 13) lineStart--;
   return (text.slice(lineStart, at).split('`').length - 1) % 2 === 0;
+}
+
+const sortedCode = new WeakMap<[number, number][], boolean>();
+
+/** Whether an offset lies in a code range: by binary search when the ranges are in order, as a parse leaves them. */
+function inCode(code: [number, number][], at: number): boolean {
+  let sorted = sortedCode.get(code);
+  if (sorted === undefined) {
+    sorted = code.every(([s, e], i) => s <= e && (i === 0 || code[i - 1][1] <= s));
+    sortedCode.set(code, sorted);
+  }
+  if (!sorted) return code.some(([s, e]) => at >= s && at < e);
+  let lo = 0;
+  let hi = code.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (code[mid][1] <= at) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < code.length && code[lo][0] <= at;
 }
 
 /** The edits verifying one marker: remove it, and write the retrieval date of its citation. */

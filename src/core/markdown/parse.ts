@@ -284,6 +284,31 @@ function htmlBlockEnd(line: string): RegExp | undefined {
 }
 
 /** Moves a node and its descendants by `by` code units (offsets only; line/column are not used). */
+// Moves owed to the descendants of top-level blocks that a re-parse moved by their top only.
+const owedMoves = new WeakMap<RootContent, number>();
+
+/**
+ * Moves a top-level block by `by`, its own position at once and its descendants' when they are
+ * next read (`settleNode`): an editor session reuses what the block yielded, and never reads
+ * inside it again unless it must walk it afresh.
+ */
+export function shiftNodeLazily(node: RootContent, by: number): void {
+  if (by === 0) return;
+  if (node.position) {
+    if (node.position.start.offset !== undefined) node.position.start.offset += by;
+    if (node.position.end.offset !== undefined) node.position.end.offset += by;
+  }
+  if ('children' in node) owedMoves.set(node, (owedMoves.get(node) ?? 0) + by);
+}
+
+/** Applies the moves owed to a top-level block's descendants; call before walking inside it. */
+export function settleNode(node: RootContent): void {
+  const by = owedMoves.get(node);
+  if (by === undefined) return;
+  owedMoves.delete(node);
+  if ('children' in node) for (const child of node.children as RootContent[]) shiftNode(child, by);
+}
+
 export function shiftNode(node: RootContent, by: number): void {
   if (by === 0) return;
   const stack: { position?: { start: { offset?: number }; end: { offset?: number } }; children?: unknown[] }[] = [node as never];

@@ -2,7 +2,7 @@ import type { Nodes, Parent, PhrasingContent, Root, RootContent, Table } from 'm
 import { readFrontMatter } from './frontmatter';
 import { MaskBuilder } from './mask';
 import { normaliseLabel, type Definition, type DocumentModel, type Locator, type Segment, type Unit } from './model';
-import { span } from './parse';
+import { settleNode, span } from './parse';
 import { readDirectives, readHtmlBlock } from './html';
 
 /** Headings that open a list of sources rather than prose. */
@@ -90,6 +90,7 @@ export function buildModel(text: string, root: Root | Iterable<RootContent>, bas
         reuseBlock(cached, start);
         continue;
       }
+      settleNode(next.value);
       current = { node: next.value, start, units: model.units.length, code: model.code.length, definitions: [], footnotes: [] };
       stack.push({ node: next.value, ctx: { blockquote: false } });
     }

@@ -25,7 +25,7 @@ export const citationStub: Rule = {
     for (let i = text.indexOf(UNVERIFIED); i !== -1; i = text.indexOf(UNVERIFIED, i + UNVERIFIED.length)) {
       if (!isStubMarker(model, i)) continue;
       const { line } = ctx.stubs.lines.positionAt(i);
-      if (!byLine.has(line)) byLine.set(line, verifyLine(ctx.stubs, line));
+      if (!byLine.has(line)) byLine.set(line, ctx.fixes === false ? undefined : verifyLine(ctx.stubs, line));
       const verify = byLine.get(line);
       const lineStart = ctx.stubs.lines.lineStart(line);
       const lineEnd = ctx.stubs.lines.lineEnd(line);

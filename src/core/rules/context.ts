@@ -17,6 +17,8 @@ export interface RuleContext {
   stubs: StubContext;
   /** What fetching the cited URLs found (only when the caller checked them). */
   sourceStatus?: ReadonlyMap<string, SourceStatus>;
+  /** False when the caller builds fixes later, on demand (an editor session): rules may leave them out. */
+  fixes?: boolean;
 }
 
 export const POLICY_NAMES: Record<string, string> = {

@@ -49,6 +49,13 @@ export const missingRetrievalDate: Rule = {
 function carriesStub(text: string, c: Citation): boolean {
   const start = c.related ? c.related.start : c.locator.start;
   const end = c.related ? c.related.end : Math.max(c.locator.end, c.dateSlot?.at ?? 0);
-  const rest = text.slice(end).search(/[\r\n]/);
-  return text.slice(start, rest === -1 ? text.length : end + rest).includes(UNVERIFIED);
+  return text.slice(start, lineEndFrom(text, end)).includes(UNVERIFIED);
+}
+
+/** The end of the line holding `from`: the first CR or LF at or after it, or the end of the text. */
+function lineEndFrom(text: string, from: number): number {
+  const lf = text.indexOf('\n', from);
+  const cr = text.indexOf('\r', from);
+  if (lf === -1) return cr === -1 ? text.length : cr;
+  return cr === -1 ? lf : Math.min(lf, cr);
 }

@@ -15,7 +15,7 @@ export const unsupportedInference: Rule = {
   },
   checkDocument(ctx) {
     return ctx.analysis.inferences.map((i) => {
-      const suppress = suppressFix(ctx.stubs, i.sentence.start, 'unsupported-inference', i.unit.kind);
+      const suppress = ctx.fixes === false ? undefined : suppressFix(ctx.stubs, i.sentence.start, 'unsupported-inference', i.unit.kind);
       return {
         rule: 'unsupported-inference' as const,
         category: i.match.category,
