@@ -77,6 +77,12 @@ export const SHAPES: GrowthShape[] = [
     },
   },
   {
+    name: 'long quotation',
+    unit: 'words inside one quotation',
+    base: 1000,
+    draft: (n) => `The AI Alliance "${'word '.repeat(n)}" said\n`,
+  },
+  {
     name: 'many footnotes',
     unit: 'claims, each with its own footnote',
     base: 1000,
