@@ -117,6 +117,7 @@ describe('robustness: hostile drafts in the core', function () {
       'claims on one line': (n) => [n, 2 * n],
       'deep list': (n) => [n, n],
       'wide table': (n) => [n, n],
+      'long quotation': () => [0, 1],
       'many footnotes': () => [0, 0],
     };
     for (const shape of SHAPES) {
