@@ -3,7 +3,7 @@
 // files it `extends`.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { checkSourceTypeReferences, MAX_CONFIG_LENGTH, parseConfigFile, resolveConfig, type ConfigOverlay, type ConfigProblem, type ParsedConfig } from '../core/config';
+import { checkSourceTypeReferences, MAX_CONFIG_LENGTH, parseConfigFile, rebaseIgnore, resolveConfig, untrustedPart, type ConfigOverlay, type ConfigProblem, type ParsedConfig } from '../core/config';
 import type { Config } from '../core/types';
 
 export const CONFIG_FILE_NAMES = ['.alliance-cite.yaml', '.alliance-cite.yml'] as const;
@@ -152,37 +152,9 @@ function loadFile(requested: string, chain: string[], state: LoadState, via: Via
   state.problems.push(...parsed.errors, ...checkSourceTypeReferences(parsed, file, state.knownTypes));
   for (const name of Object.keys(parsed.overlay.sources?.types ?? {})) state.knownTypes.add(name);
   const overlay = state.trusted ? parsed.overlay : untrustedPart(parsed.overlay, file, state.notes);
-  state.overlays.push(rebaseIgnore(overlay, path.dirname(file), state.baseDir));
+  state.overlays.push(rebaseIgnore(overlay, path.relative(state.baseDir, path.dirname(file)).split(path.sep).join('/')));
   if (overlay.baseline !== undefined) state.baseline = path.resolve(path.dirname(file), overlay.baseline);
   state.files.push(file);
-}
-
-/** Keeps what is safe to take from a file of an untrusted workspace: rule severities and ignore globs. */
-function untrustedPart(overlay: ConfigOverlay, file: string, notes: string[]): ConfigOverlay {
-  const dropped = (['sources', 'categories', 'lexicon', 'baseline'] as const).filter((key) => overlay[key] !== undefined && !isEmpty(overlay[key]));
-  if (dropped.length > 0) {
-    notes.push(`${file}: the workspace is not trusted, so its ${dropped.join(', ')} settings are ignored and the shipped ones apply`);
-  }
-  return { rules: overlay.rules, ignore: overlay.ignore };
-}
-
-function isEmpty(value: unknown): boolean {
-  if (Array.isArray(value)) return value.length === 0;
-  if (value && typeof value === 'object') return Object.values(value).every(isEmpty);
-  return value === undefined;
-}
-
-/** Rewrites a file's `ignore` globs (relative to its own folder) to be relative to `baseDir`. */
-function rebaseIgnore(overlay: ConfigOverlay, folder: string, baseDir: string): ConfigOverlay {
-  if (!overlay.ignore) return overlay;
-  const prefix = path.relative(baseDir, folder).split(path.sep).join('/');
-  if (prefix === '') return overlay;
-  const ignore = overlay.ignore.map((glob) => {
-    const trimmed = glob.replace(/^\/+/, '');
-    // A glob without a slash matches a name at any depth below its own folder.
-    return glob.includes('/') ? `${prefix}/${trimmed}` : `${prefix}/**/${trimmed}`;
-  });
-  return { ...overlay, ignore };
 }
 
 function sameFolderNotes(startDir: string, stopAt: string | undefined): string[] {

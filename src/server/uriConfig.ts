@@ -6,7 +6,7 @@
 // rule severities and `ignore` only. test/unit/server-config-parity.test.ts holds the two together.
 import picomatch from 'picomatch/posix';
 import { URI, Utils } from 'vscode-uri';
-import { applyOverrides, checkSourceTypeReferences, MAX_CONFIG_LENGTH, parseConfigFile, resolveConfig, type ConfigOverlay, type ConfigProblem as CoreProblem, type ParsedConfig } from '../core/config';
+import { applyOverrides, checkSourceTypeReferences, MAX_CONFIG_LENGTH, parseConfigFile, rebaseIgnore, resolveConfig, untrustedPart, type ConfigOverlay, type ConfigProblem as CoreProblem, type ParsedConfig } from '../core/config';
 import { CONFIG_FILE_NAMES, type ConfigOutcome, type ConfigRequest, type LocatedProblem } from './configSource';
 
 export type FileEntry = { kind: 'file'; text: string } | { kind: 'folder' } | { kind: 'missing'; reason: string };
@@ -147,8 +147,8 @@ export class UriConfigLoader {
     }
     state.problems.push(...parsed.errors, ...checkSourceTypeReferences(parsed, file, state.knownTypes));
     for (const name of Object.keys(parsed.overlay.sources?.types ?? {})) state.knownTypes.add(name);
-    const overlay = state.trusted ? parsed.overlay : untrustedPart(parsed.overlay, file, state.notes);
-    state.overlays.push(rebaseIgnore(overlay, parentOf(file), state.baseDir));
+    const overlay = state.trusted ? parsed.overlay : untrustedPart(parsed.overlay, displayName(file), state.notes);
+    state.overlays.push(rebaseIgnore(overlay, relativePath(state.baseDir, parentOf(file))));
     state.files.push(file);
   }
 
@@ -181,32 +181,6 @@ interface Via {
   file: string;
   line: number;
   column: number;
-}
-
-/** Keeps what is safe to take from a file of an untrusted workspace: rule severities and ignore globs. */
-function untrustedPart(overlay: ConfigOverlay, file: string, notes: string[]): ConfigOverlay {
-  const dropped = (['sources', 'categories', 'lexicon'] as const).filter((key) => overlay[key] !== undefined && !isEmpty(overlay[key]));
-  if (dropped.length > 0) notes.push(`${displayName(file)}: the workspace is not trusted, so its ${dropped.join(', ')} settings are ignored and the shipped ones apply`);
-  return { rules: overlay.rules, ignore: overlay.ignore };
-}
-
-function isEmpty(value: unknown): boolean {
-  if (Array.isArray(value)) return value.length === 0;
-  if (value && typeof value === 'object') return Object.values(value).every(isEmpty);
-  return value === undefined;
-}
-
-/** Rewrites a file's `ignore` globs (relative to its own folder) to be relative to `baseDir`. */
-function rebaseIgnore(overlay: ConfigOverlay, folder: string, baseDir: string): ConfigOverlay {
-  if (!overlay.ignore) return overlay;
-  const prefix = relativePath(baseDir, folder);
-  if (prefix === '') return overlay;
-  const ignore = overlay.ignore.map((glob) => {
-    const trimmed = glob.replace(/^\/+/, '');
-    // A glob without a slash matches a name at any depth below its own folder.
-    return glob.includes('/') ? `${prefix}/${trimmed}` : `${prefix}/**/${trimmed}`;
-  });
-  return { ...overlay, ignore };
 }
 
 /** Matches drafts against `ignore` globs relative to `baseDir`, as the CLI's discovery does. */

@@ -3,6 +3,7 @@
 export type { ConfigOverlay, ConfigProblem, ParsedConfig, RuleOverlay, LexiconOverlay, SourceTypeReference, ConfigLocation } from './types';
 export { parseConfigText, parseConfigFile, checkSourceTypeReferences, MAX_CONFIG_LENGTH, type ParseOptions } from './validate';
 export { mergeConfig, resolveConfig, applyOverrides, type ConfigOverrides } from './merge';
+export { rebaseIgnore, untrustedPart } from './overlays';
 export { configJsonSchema, SEVERITIES, SCHEMA_ID, type JsonSchema } from './schema';
 export { STARTER_CONFIG, starterConfigText } from './starter';
 export { closestMatch, didYouMean, editDistance } from './suggest';
