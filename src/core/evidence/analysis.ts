@@ -173,12 +173,13 @@ function analyseUnit(model: DocumentModel, config: Config, doc: DocumentContext,
       const infobox = aboutAlliance && unit.kind === 'list-item' && /^[A-Z][\w &/()-]{0,30}:\s/.test(text.trim());
       // Only an answer's opening words ("More than 200", "Yes,", "Not yet") lean on the question.
       const asked = answering && !sameBlock && !CLAIM_VERB.test(text) && ANSWER_OPENING.test(text.trimStart()) ? `${answering} ${text}` : text;
-      let judgement = cachedJudgement(asked, lex, { aboutAlliance, aboutOsaid, previousAboutAlliance, previousSubjectAlliance, sameBlock, titleLike, infobox, tableRow: unit.kind === 'table-row', headers: unit.headers, firstParty: doc.firstParty, projectItem: opensWithProject(unit), firstInUnit: !sameBlock, projectSection });
+      const context: SentenceContext = { aboutAlliance, aboutOsaid, previousAboutAlliance, previousSubjectAlliance, sameBlock, titleLike, infobox, tableRow: unit.kind === 'table-row', headers: unit.headers, firstParty: doc.firstParty, projectItem: opensWithProject(unit), firstInUnit: !sameBlock, projectSection };
+      let judgement = cachedJudgement(asked, lex, context);
       // "Because the benchmark is now an AI Alliance project, companies … will be able to…": the
       // inference rests on a claim of its own, stated in its reason clause.
       if (!judgement && relevantInference) {
         const reason = REASON_CLAUSE.exec(asked);
-        if (reason) judgement = cachedJudgement(reason[1], lex, { aboutAlliance, aboutOsaid, previousAboutAlliance, previousSubjectAlliance, sameBlock, titleLike, infobox, tableRow: unit.kind === 'table-row', headers: unit.headers, firstParty: doc.firstParty, projectItem: opensWithProject(unit), firstInUnit: !sameBlock });
+        if (reason) judgement = cachedJudgement(reason[1], lex, context);
       }
       if (!judgement && leadIn && unit.kind === 'list-item' && !sameBlock && (text.match(/\p{L}+/gu) ?? []).length >= 4) judgement = { ...leadIn, trigger: 'an item of a list its lead-in claims' };
       lastJudgement = /:\s*$/.test(text) ? judgement : undefined;

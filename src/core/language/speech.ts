@@ -76,17 +76,24 @@ const HEADLINE_FUTURE = /^(?:[A-Z][\w&.'’-]*\s+){1,4}to\s+(?:contribute|join|l
 // "We're pleased to welcome Quarry Peak": a welcome, in someone's quoted words.
 export const QUOTED_WELCOME = /^(?:we(?:['’]re|\s+are)\s+(?:so\s+|very\s+)?(?:pleased|delighted|thrilled|excited|happy|proud|glad)\s+to\s+welcome|welcome\s+(?:aboard|to\s+the\s+(?:community|family)))\b/i;
 
+// Quote marks, emphasis, bullets and dashes before a sentence's first word.
+const LEADING_MARKS = /^[\s>*_"“'‘(\-–—•]+/;
+
 export type NonClaimKind = 'question' | 'instruction' | 'navigation' | 'note' | 'definition' | 'invitation' | 'greeting' | 'correction' | 'reported question' | 'banner' | 'self-report' | 'changelog' | 'title' | 'opinion' | 'speculation';
 
 /** Whether every clause of a sentence is a caution ("Membership is not an audit; it tells you nothing about safety"). */
 export function isCaution(text: string): boolean {
-  const t = text.replace(/^[\s>*_"“'‘(\-–—•]+/, '');
+  return cautions(text.replace(LEADING_MARKS, ''));
+}
+
+/** isCaution on a sentence already stripped of its leading marks. */
+function cautions(t: string): boolean {
   return REBUTTAL.test(t) || t.replace(CAUTION_LEAD, '').split(/;|,\s+(?:but|and|while|whereas)\s+/).every((clause) => CAUTION.test(clause));
 }
 
 /** The kind of non-claim a sentence is, if it is one. */
 export function nonClaimKind(text: string, titleLike = false): NonClaimKind | undefined {
-  const t = text.replace(/^[\s>*_"“'‘(\-–—•]+/, '');
+  const t = text.replace(LEADING_MARKS, '');
   if (QUESTION.test(t) || (titleLike && ASKING_HEADING.test(t))) return 'question';
   if (HOW_TO.test(t) || PROGRAMME_ENTRY.test(t) || HEADLINE_FUTURE.test(t)) return 'title';
   // "AI Alliance unveils Project Tapestry: what it is" states before it asks.
@@ -98,7 +105,7 @@ export function nonClaimKind(text: string, titleLike = false): NonClaimKind | un
   if (NOTE.test(t)) return 'note';
   if (DEFINITION.test(t)) return 'definition';
   // Every clause must be the caution: "The Alliance is not a regulator; its page says nothing about…" states a role.
-  if (isCaution(t) || CHARACTERISATION.test(t) || REACTION.test(t) || EVENT_REPORT.test(t)) return 'opinion';
+  if (cautions(t) || CHARACTERISATION.test(t) || REACTION.test(t) || EVENT_REPORT.test(t)) return 'opinion';
   if (DISAMBIGUATION.test(t)) return 'navigation';
   if (INVITATION.test(t) || ASPIRATION.test(t)) return 'invitation';
   if (GREETING.test(t)) return 'greeting';
