@@ -19,19 +19,13 @@ import {
 } from 'vscode-languageserver-protocol/node';
 import { LineIndex } from '../src/core';
 import { allianceDraft } from './draft';
+import type { LatencyResult } from './relint';
 import { createRandom } from './prng';
 import { percentile } from './stats';
 import { middleOffset, TYPED } from './typing';
 
-export interface ServerLatency {
-  lines: number;
-  edits: number;
-  p50: number;
-  p95: number;
-  max: number;
-  /** Diagnostics in the last report, to show the server really linted. */
-  diagnostics: number;
-}
+/** Keystroke latency as the in-process re-lint reports it; `diagnostics` counts the server's last report. */
+export type ServerLatency = LatencyResult;
 
 export interface ServerLatencyOptions {
   root: string;
