@@ -1,7 +1,7 @@
 // What a whole draft tells the sentence judge: whether it is about the AI Alliance (or the
 // OSAID), whether the Alliance or one of its projects wrote it ("we" is then the Alliance), which
 // projects it names, and its own date (which fixes the year of "checked June 10").
-import type { DocumentModel } from '../markdown/model';
+import type { DocumentModel, Unit } from '../markdown/model';
 import { type Lexicons, mentionsOsaid, withoutLookalikes } from './lexicon';
 import { yearOf } from './dates';
 import { hasPhrase, phraseRegex } from './phrases';
@@ -35,35 +35,89 @@ const MEMBER_VOICE = /\b(?:we|our\s+(?:\w+\s+){0,2}?\w+)\s+(?:(?:have|has|had|re
 
 /** Reads the document-wide facts the sentence judge needs. */
 export function documentContext(model: DocumentModel, base: Lexicons): DocumentContext {
-  const aboutAlliance = isAboutAlliance(model, base);
-  const aboutOsaid = model.units.some((u) => u.segments.some((s) => mentionsOsaid(s.masked)));
-  const firstParty = aboutAlliance && isFirstParty(model);
+  const facts = model.units.map((u) => unitFacts(u, model.text, base));
+  const aboutAlliance = facts.some((f) => f.namesAlliance) || linksToAllianceInTables(model);
+  const aboutOsaid = facts.some((f) => f.namesOsaid);
+  const firstParty = aboutAlliance && isFirstParty(facts);
   return {
     aboutAlliance,
     aboutOsaid,
     firstParty,
     documentYear: yearOf(model.frontMatter?.date) ?? headerYear(model),
-    lex: aboutAlliance ? withProjects(withAliases(base, misnamedAlliance(model, base)), projectNames(model, firstParty)) : base,
+    lex: aboutAlliance ? withProjects(withAliases(base, unique(facts.flatMap((f) => f.aliases))), projectNames(model, facts, firstParty)) : base,
   };
+}
+
+/** What one unit tells about the whole draft. */
+interface UnitFacts {
+  /** It names the Alliance (not a look-alike) or links to it. */
+  namesAlliance: boolean;
+  namesOsaid: boolean;
+  /** Links that are site templates or relative, and links to the Alliance's GitHub. */
+  templateLinks: number;
+  githubLinks: number;
+  firstPerson: boolean;
+  memberVoice: boolean;
+  /** Look-alike names it gives the Alliance itself. */
+  aliases: string[];
+  /** Project names it links to, lists as Alliance projects or defines. */
+  projects: string[];
+}
+
+// Per lexicon and unit object: an editor session keeps the unit objects of the blocks it did not
+// parse again, so after a keystroke only the touched units are read.
+const factsCache = new WeakMap<Lexicons, WeakMap<Unit, UnitFacts>>();
+
+function unitFacts(u: Unit, text: string, lex: Lexicons): UnitFacts {
+  let byUnit = factsCache.get(lex);
+  if (!byUnit) factsCache.set(lex, (byUnit = new WeakMap()));
+  let facts = byUnit.get(u);
+  if (!facts) byUnit.set(u, (facts = readUnitFacts(u, text, lex)));
+  return facts;
+}
+
+function readUnitFacts(u: Unit, text: string, lex: Lexicons): UnitFacts {
+  const facts: UnitFacts = { namesAlliance: false, namesOsaid: false, templateLinks: 0, githubLinks: 0, firstPerson: false, memberVoice: false, aliases: [], projects: [] };
+  for (const l of u.locators) {
+    if (!l.url) continue;
+    if (ALLIANCE_URL.test(l.url)) facts.namesAlliance = true;
+    if (TEMPLATE_URL.test(l.url) || isRelativeLink(l.url)) facts.templateLinks++;
+    else if (ALLIANCE_GITHUB_URL.test(l.url)) facts.githubLinks++;
+    if (l.kind === 'inline' && (PROJECT_URL.test(l.url) || TEMPLATE_URL.test(l.url))) {
+      const name = linkText(text, l.start, l.end);
+      if (name) facts.projects.push(name);
+    }
+  }
+  for (const s of u.segments) {
+    if (hasPhrase(lex.subjects, withoutLookalikes(s.masked, lex))) facts.namesAlliance = true;
+    if (mentionsOsaid(s.masked)) facts.namesOsaid = true;
+    if (FIRST_PERSON.test(s.masked)) facts.firstPerson = true;
+    if (MEMBER_VOICE.test(s.masked)) facts.memberVoice = true;
+    facts.aliases.push(...misnamedAlliance(s.masked, lex));
+    for (const m of s.masked.matchAll(LISTED_AS_PROJECT)) facts.projects.push(m[1].replace(LEADING_FUNCTION_WORDS, ''));
+    for (const m of s.masked.matchAll(LAUNCHED_BY_ALLIANCE)) facts.projects.push(m[1]);
+    // A charter's defined term for an Alliance body: 'The Agents Working Group (the "Working Group") is a working group of the AI Alliance'.
+    for (const m of s.masked.matchAll(DEFINED_TERM)) if (!/Alliance/.test(m[1]) && /\bAlliance\b|\bworking\s+group\b|\bproject\b/i.test(s.masked)) facts.projects.push(m[1]);
+  }
+  return facts;
+}
+
+function unique(names: string[]): string[] {
+  return [...new Set(names)];
 }
 
 /**
  * A look-alike's name that the draft gives the AI Alliance itself ("the Global AI Alliance,
  * spearheaded by IBM and Meta"): in that draft it is the Alliance, not another organisation.
  */
-function misnamedAlliance(model: DocumentModel, lex: Lexicons): string[] {
-  const names = new Set<string>();
-  for (const u of model.units) {
-    for (const s of u.segments) {
-      if (!/\bIBM\b[^.]{0,120}\bMeta\b|\bMeta\b[^.]{0,120}\bIBM\b/.test(s.masked)) continue;
-      lex.lookalikes.lastIndex = 0;
-      for (const m of s.masked.matchAll(new RegExp(lex.lookalikes.source, lex.lookalikes.flags))) {
-        const name = lex.lookalikeNames.find((n) => n.toLowerCase() === m[0].toLowerCase().replace(/\s+/g, ' '));
-        if (name) names.add(name);
-      }
-    }
+function misnamedAlliance(masked: string, lex: Lexicons): string[] {
+  if (!/\bIBM\b[^.]{0,120}\bMeta\b|\bMeta\b[^.]{0,120}\bIBM\b/.test(masked)) return [];
+  const names: string[] = [];
+  for (const m of masked.matchAll(new RegExp(lex.lookalikes.source, lex.lookalikes.flags))) {
+    const name = lex.lookalikeNames.find((n) => n.toLowerCase() === m[0].toLowerCase().replace(/\s+/g, ' '));
+    if (name) names.push(name);
   }
-  return [...names];
+  return names;
 }
 
 /** The lexicon with some look-alike names read as names of the Alliance. */
@@ -74,13 +128,8 @@ function withAliases(base: Lexicons, names: string[]): Lexicons {
   });
 }
 
-/** Whether the draft is about the AI Alliance: it names it (not a look-alike) or links to it. */
-function isAboutAlliance(model: DocumentModel, lex: Lexicons): boolean {
-  for (const u of model.units) {
-    for (const s of u.segments) if (hasPhrase(lex.subjects, withoutLookalikes(s.masked, lex))) return true;
-    for (const l of u.locators) if (l.url && ALLIANCE_URL.test(l.url)) return true;
-  }
-  // Reference-style links keep their URLs in the definitions.
+/** Reference-style links and footnotes keep their URLs in the document's tables. */
+function linksToAllianceInTables(model: DocumentModel): boolean {
   for (const d of model.definitions.values()) if (ALLIANCE_URL.test(d.url)) return true;
   for (const f of model.footnotes.values()) if (f.urls.some((url) => ALLIANCE_URL.test(url))) return true;
   return false;
@@ -90,20 +139,17 @@ function isAboutAlliance(model: DocumentModel, lex: Lexicons): boolean {
  * A page of the Alliance's own sites speaks as "we": its links are site templates
  * (`{{site.baseurl}}`) or go to the Alliance's repositories and project sites, and it says "our".
  */
-function isFirstParty(model: DocumentModel): boolean {
+function isFirstParty(facts: UnitFacts[]): boolean {
   let github = 0;
   let templates = 0;
-  let firstPerson = 0;
-  for (const u of model.units) {
-    for (const l of u.locators) {
-      if (!l.url) continue;
-      if (TEMPLATE_URL.test(l.url) || isRelativeLink(l.url)) templates++;
-      else if (ALLIANCE_GITHUB_URL.test(l.url)) github++;
-    }
-    if (u.segments.some((s) => FIRST_PERSON.test(s.masked))) firstPerson++;
-    if (u.segments.some((s) => MEMBER_VOICE.test(s.masked))) return false;
+  let firstPerson = false;
+  for (const f of facts) {
+    if (f.memberVoice) return false;
+    github += f.githubLinks;
+    templates += f.templateLinks;
+    firstPerson ||= f.firstPerson;
   }
-  return firstPerson > 0 && (templates > 0 || github >= 3);
+  return firstPerson && (templates > 0 || github >= 3);
 }
 
 /** A link to a file of the same repository ("../../LICENSE", "docs/setup.md"). */
@@ -127,21 +173,8 @@ const DEFINED_TERM = /\(\s*the\s+["“]([A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,3})["”
 const PROJECTS_HEADING = /^(?:(?:our|the|alliance|featured|current|active|selected|key|member|hosted)\s+)?(?:projects|project\s+highlights|initiatives)$/i;
 
 /** Names of the projects the draft links to or lists as Alliance projects. */
-function projectNames(model: DocumentModel, firstParty: boolean): string[] {
-  const names = new Set<string>();
-  for (const u of model.units) {
-    for (const l of u.locators) {
-      if (l.kind !== 'inline' || !l.url || !(PROJECT_URL.test(l.url) || TEMPLATE_URL.test(l.url))) continue;
-      const name = linkText(model.text, l.start, l.end);
-      if (name) names.add(name);
-    }
-    for (const s of u.segments) {
-      for (const m of s.masked.matchAll(LISTED_AS_PROJECT)) names.add(m[1].replace(LEADING_FUNCTION_WORDS, ''));
-      for (const m of s.masked.matchAll(LAUNCHED_BY_ALLIANCE)) names.add(m[1]);
-      // A charter's defined term for an Alliance body: 'The Agents Working Group (the "Working Group") is a working group of the AI Alliance'.
-      for (const m of s.masked.matchAll(DEFINED_TERM)) if (!/Alliance/.test(m[1]) && /\bAlliance\b|\bworking\s+group\b|\bproject\b/i.test(s.masked)) names.add(m[1]);
-    }
-  }
+function projectNames(model: DocumentModel, facts: UnitFacts[], firstParty: boolean): string[] {
+  const names = new Set<string>(facts.flatMap((f) => f.projects));
   // The headings under a "Projects" heading name projects ("## Projects" / "### Atlas-EO").
   let projectsDepth: number | undefined;
   for (const u of model.units) {
