@@ -33,6 +33,8 @@ export function reparse(previous: ParseSnapshot | undefined, text: string, chang
 function reparseBody(oldBody: string, body: string, root: Root, base: number, known?: { p: number; changeEnd: number }): ParsedMarkdown | undefined {
   const children = root.children;
   if (children.length === 0) return undefined;
+  // An unclosed front matter fence changes how the parser reads blocks far below it.
+  if (/^---[ \t]*(?:\r?\n|\r)/.test(body) && children[0].type !== 'yaml') return undefined;
   // Mixed line endings: a CR before an LF makes block boundaries depend on more than the window.
   if (body.includes('\r') && body.includes('\n') && /[^\r]\n|\r(?!\n)/.test(body)) return undefined;
   let p = known?.p ?? 0;
@@ -51,8 +53,14 @@ function reparseBody(oldBody: string, body: string, root: Root, base: number, kn
   if (i0 === -1) i0 = children.length - 1;
   let i1 = i0;
   while (i1 + 1 < children.length && start(children[i1 + 1]) <= changeEnd) i1++;
-  i0 = Math.max(0, i0 - 1);
-  i1 = Math.min(children.length - 1, i1 + 1);
+  // A change inside one block leaves the blank lines around it: its neighbours cannot read
+  // differently (what could reach them — an unclosed fence, a list meeting a list — is checked
+  // below). A change at or between blocks' edges takes the neighbours along.
+  const inside = i0 === i1 && p > start(children[i0]) && changeEnd < end(children[i0]);
+  if (!inside) {
+    i0 = Math.max(0, i0 - 1);
+    i1 = Math.min(children.length - 1, i1 + 1);
+  }
   // Grow the window until blank lines at column 0 separate it from its neighbours.
   while (i0 > 0 && !cleanBoundary(oldBody, children[i0 - 1], children[i0])) i0--;
   while (i1 < children.length - 1 && !cleanBoundary(oldBody, children[i1], children[i1 + 1])) i1++;
@@ -97,7 +105,8 @@ function reparseBody(oldBody: string, body: string, root: Root, base: number, kn
     fresh.push(node);
   }
   const last = fresh[fresh.length - 1];
-  if (!tail && last && (last.type === 'code' || last.type === 'html') && end(last) >= slice.trimEnd().length) return undefined;
+  // A fence or HTML block left open runs on into the blocks after the window.
+  if (!tail && last && (last.type === 'html' || (last.type === 'code' && !closedCode(slice.slice(start(last), end(last))))) && end(last) >= slice.trimEnd().length) return undefined;
   // Two adjacent lists with the same marker are one list: let a full parse decide.
   if (i0 > 0 && children[i0 - 1].type === 'list' && fresh[0]?.type === 'list') return undefined;
   if (!tail && last?.type === 'list' && children[i1 + 1].type === 'list') return undefined;
@@ -105,6 +114,15 @@ function reparseBody(oldBody: string, body: string, root: Root, base: number, kn
   const after = children.slice(i1 + 1);
   if (delta !== 0) for (const node of after) shiftNodeLazily(node, delta);
   return { root: { ...root, children: [...children.slice(0, i0), ...fresh, ...after] }, base };
+}
+
+/** Whether a code block's source is indented code or a fenced block with its closing fence. */
+function closedCode(source: string): boolean {
+  const open = /^ {0,3}(`{3,}|~{3,})/.exec(source);
+  if (!open) return true;
+  const lines = source.split(/\r\n|\r|\n/);
+  const close = lines.length > 1 ? /^ {0,3}(`{3,}|~{3,})[ \t]*$/.exec(lines[lines.length - 1]) : null;
+  return close !== null && close[1][0] === open[1][0] && close[1].length >= open[1].length;
 }
 
 /** Two blocks are independent if a blank line separates them and the second starts unindented. */
