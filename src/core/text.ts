@@ -66,3 +66,37 @@ export function detectEol(text: string): string {
   if (lf === -1) return text.includes('\r') ? '\r' : '\n';
   return crlf !== -1 && crlf === lf - 1 ? '\r\n' : '\n';
 }
+
+/**
+ * Results remembered by the text they were computed from, up to a budget of characters of key
+ * and value (a long paragraph weighs more than a short sentence); past the budget the cache
+ * starts afresh. An editor re-lints mostly unchanged text, and a whole-tree run must not keep
+ * every paragraph it has read.
+ */
+/** Characters each of the core's text caches may hold (about 8 MB of keys). */
+export const CACHE_BUDGET = 4_000_000;
+
+export class TextCache<T> {
+  private readonly entries = new Map<string, T>();
+  private weight = 0;
+
+  constructor(
+    private readonly budget: number,
+    private readonly weigh: (value: T) => number = () => 16,
+  ) {}
+
+  /** The value for `key`, computed on the first call. */
+  get(key: string, compute: () => T): T {
+    const hit = this.entries.get(key);
+    if (hit !== undefined || this.entries.has(key)) return hit as T;
+    const value = compute();
+    const weight = key.length + this.weigh(value);
+    if (this.weight + weight > this.budget) {
+      this.entries.clear();
+      this.weight = 0;
+    }
+    this.entries.set(key, value);
+    this.weight += weight;
+    return value;
+  }
+}

@@ -9,6 +9,7 @@ import { TITLE_FIELDS, type DocumentModel, type Unit } from '../markdown/model';
 import { sentencesOf, type Sentence } from '../language/sentences';
 import type { Config } from '../types';
 import { documentContext, type DocumentContext } from '../language/document';
+import { CACHE_BUDGET, TextCache } from '../text';
 
 export interface ClaimFinding {
   unit: Unit;
@@ -129,7 +130,7 @@ function analyseUnit(model: DocumentModel, config: Config, doc: DocumentContext,
     const badge = unit.kind === 'table-row' && !rowRejects ? badgeInference(headedCells(unit) ?? unitText) : undefined;
     for (const sentence of sentencesOf(unit)) {
       const named = hasPhrase(lex.subjects, sentence.text);
-      const withoutNamesakes = memo(lookalikeCacheFor(lex), sentence.text, () => withoutLookalikes(sentence.text, lex));
+      const withoutNamesakes = withoutLookalikesCached(sentence.text, lex);
       const text = withoutEntryLabel(withoutNamesakes);
       // After a look-alike is named, "the Alliance" refers to it until the AI Alliance is named again.
       // A look-alike named in a roster ("…, MLCommons, MOC Alliance, NASA, …") is one name among many.
@@ -143,7 +144,7 @@ function analyseUnit(model: DocumentModel, config: Config, doc: DocumentContext,
       // Project names stand for an Alliance affiliation ("part of the Open Agent Hub"), and their own
       // words ("Open Trusted Data Initiative") must not read as claims of trust.
       const inferenceText = text.replace(lex.projects, 'AllianceProject').replace(PRODUCT_NAMES, 'AllianceProject');
-      const inference = aboutAlliance || /Alliance/.test(text) ? memo(inferenceCache, inferenceText, () => findInference(inferenceText) ?? null) ?? undefined : undefined;
+      const inference = aboutAlliance || /Alliance/.test(text) ? inferenceCache.get(inferenceText, () => findInference(inferenceText) ?? null) ?? undefined : undefined;
       const relevantInference = inference && /Alliance|\bmember|\bproject/i.test(inferenceText);
       if (relevantInference && rowRejects) continue;
       if (relevantInference) inferences.push({ unit, sentence, match: inference });
@@ -207,32 +208,27 @@ function headedCells(unit: Unit): string | undefined {
 }
 
 // Results for recently seen sentence texts: an editor re-lints mostly unchanged paragraphs.
-const lookalikeCaches = new WeakMap<Lexicons, Map<string, string>>();
-function lookalikeCacheFor(lex: Lexicons): Map<string, string> {
-  let cache = lookalikeCaches.get(lex);
-  if (!cache) lookalikeCaches.set(lex, (cache = new Map()));
-  return cache;
+// One cache each for every lexicon (a draft naming its own projects has a lexicon of its own),
+// its entries keyed by the lexicon's number, so many drafts never hold many caches.
+const lexiconNumbers = new WeakMap<Lexicons, number>();
+let lexiconsNumbered = 0;
+function lexiconNumber(lex: Lexicons): number {
+  let n = lexiconNumbers.get(lex);
+  if (n === undefined) lexiconNumbers.set(lex, (n = ++lexiconsNumbered));
+  return n;
 }
-const inferenceCache = new Map<string, InferenceMatch | null>();
-
-function memo<T>(cache: Map<string, T>, key: string, compute: () => T): T {
-  const hit = cache.get(key);
-  if (hit !== undefined) return hit;
-  const value = compute();
-  if (cache.size >= JUDGEMENT_CACHE_LIMIT) cache.clear();
-  cache.set(key, value);
-  return value;
+const lookalikeCache = new TextCache<string>(CACHE_BUDGET, (masked) => masked.length);
+function withoutLookalikesCached(text: string, lex: Lexicons): string {
+  return lookalikeCache.get(`${lexiconNumber(lex)}\u0000${text}`, () => withoutLookalikes(text, lex));
 }
+const inferenceCache = new TextCache<InferenceMatch | null>(CACHE_BUDGET);
 
-// Judgements of recently seen sentences in the same context (per compiled lexicon).
-const judgementCache = new WeakMap<Lexicons, Map<string, ClaimJudgement | null>>();
-const JUDGEMENT_CACHE_LIMIT = 20000;
+// Judgements of recently seen sentences in the same context.
+const judgementCache = new TextCache<ClaimJudgement | null>(CACHE_BUDGET, () => 64);
 
 function cachedJudgement(text: string, lex: Lexicons, ctx: SentenceContext): ClaimJudgement | undefined {
-  let cache = judgementCache.get(lex);
-  if (!cache) judgementCache.set(lex, (cache = new Map()));
-  const key = `${+ctx.aboutAlliance}${+!!ctx.aboutOsaid}${+ctx.previousAboutAlliance}${+!!ctx.previousSubjectAlliance}${+!!ctx.sameBlock}${+!!ctx.titleLike}${+!!ctx.infobox}${+ctx.tableRow}${+!!ctx.firstParty}${+!!ctx.projectItem}${+!!ctx.firstInUnit}${+!!ctx.projectSection}${ctx.headers?.join('\u0001') ?? ''}\u0000${text}`;
-  return memo(cache, key, () => judgeSentence(text, lex, ctx) ?? null) ?? undefined;
+  const key = `${lexiconNumber(lex)}\u0000${+ctx.aboutAlliance}${+!!ctx.aboutOsaid}${+ctx.previousAboutAlliance}${+!!ctx.previousSubjectAlliance}${+!!ctx.sameBlock}${+!!ctx.titleLike}${+!!ctx.infobox}${+ctx.tableRow}${+!!ctx.firstParty}${+!!ctx.projectItem}${+!!ctx.firstInUnit}${+!!ctx.projectSection}${ctx.headers?.join('\u0001') ?? ''}\u0000${text}`;
+  return judgementCache.get(key, () => judgeSentence(text, lex, ctx) ?? null) ?? undefined;
 }
 
 /**

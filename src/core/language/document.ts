@@ -226,6 +226,8 @@ function withProjects(base: Lexicons, names: string[]): Lexicons {
 }
 
 const derived = new WeakMap<Lexicons, Map<string, Lexicons>>();
+// An editor needs one or two; each holds compiled lists of every project name.
+const DERIVED_LIMIT = 32;
 
 /** A lexicon derived from `base` for some names, shared by every draft that needs the same one. */
 function derive(base: Lexicons, kind: string, names: string[], build: () => Lexicons): Lexicons {
@@ -235,7 +237,7 @@ function derive(base: Lexicons, kind: string, names: string[], build: () => Lexi
   if (!byKey) derived.set(base, (byKey = new Map()));
   let lex = byKey.get(key);
   if (!lex) {
-    if (byKey.size > 200) byKey.clear();
+    if (byKey.size >= DERIVED_LIMIT) byKey.clear();
     lex = build();
     byKey.set(key, lex);
   }

@@ -1,15 +1,21 @@
 // Literal phrase lists compiled into word-bounded, case-insensitive regular expressions.
 // Entries are escaped, so lists from config files can never introduce backtracking patterns.
 
+import { CACHE_BUDGET, TextCache } from '../text';
+
 export const MAX_PHRASE_LENGTH = 200;
 
-const cache = new Map<string, RegExp>();
+// Drafts that add their own project names each compile a list of their own: the cache is bounded.
+const cache = new TextCache<RegExp>(CACHE_BUDGET, (re) => re.source.length);
 
 /** Compiles phrases ("found*" matches any ending) into one global regular expression. */
 export function phraseRegex(phrases: readonly string[], flags = 'giu'): RegExp {
   const key = flags + '\u0000' + phrases.join('\u0001');
-  let re = cache.get(key);
-  if (re) return new RegExp(re.source, re.flags);
+  const re = cache.get(key, () => compilePhrases(phrases, flags));
+  return new RegExp(re.source, re.flags);
+}
+
+function compilePhrases(phrases: readonly string[], flags: string): RegExp {
   const alternatives = [...new Set(phrases.map((p) => p.trim()).filter(Boolean))]
     .sort((a, b) => b.length - a.length)
     .map((p) => {
@@ -20,9 +26,7 @@ export function phraseRegex(phrases: readonly string[], flags = 'giu'): RegExp {
       return body + (star ? '[\\p{L}\\p{N}-]*' : '');
     });
   const source = alternatives.length ? `(?<![\\p{L}\\p{N}])(?:${alternatives.join('|')})(?![\\p{L}\\p{N}])` : '(?!)';
-  re = new RegExp(source, flags);
-  cache.set(key, re);
-  return new RegExp(re.source, re.flags);
+  return new RegExp(source, flags);
 }
 
 /** Whether any phrase occurs in the text. */

@@ -1,4 +1,5 @@
 import { TITLE_FIELDS, type Segment, type Unit } from '../markdown/model';
+import { CACHE_BUDGET, TextCache } from '../text';
 
 export interface Sentence {
   /** Range of the sentence's text (trimmed). */
@@ -81,17 +82,11 @@ function rowSentence(unit: Unit): Sentence[] {
 }
 
 // Sentence spans of recently seen masked texts: an editor re-lints mostly unchanged paragraphs.
-const spanCache = new Map<string, [number, number, number][]>();
-const SPAN_CACHE_LIMIT = 20000;
+const spanCache = new TextCache<[number, number, number][]>(CACHE_BUDGET, (spans) => 8 * spans.length);
 
 /** Splits one segment into sentences with exact offsets. */
 export function splitSegment(seg: Segment): Sentence[] {
-  let spans = spanCache.get(seg.masked);
-  if (!spans) {
-    spans = sentenceSpans(seg.masked);
-    if (spanCache.size >= SPAN_CACHE_LIMIT) spanCache.clear();
-    spanCache.set(seg.masked, spans);
-  }
+  const spans = spanCache.get(seg.masked, () => sentenceSpans(seg.masked));
   return spans.map(([a, b, scope]) => ({ start: seg.start + a, end: seg.start + b, text: seg.masked.slice(a, b), scopeEnd: seg.start + scope, segment: seg }));
 }
 
