@@ -81,30 +81,27 @@ export function buildDocumentModel(text: string): DocumentModel {
 function suppressionFilter(directives: Directive[], lines: LineIndex): (rule: RuleId, offset: number) => boolean {
   if (directives.length === 0) return () => false;
   const applies = (d: Directive, rule: RuleId) => d.rules.length === 0 || d.rules.includes(rule);
-  // The lines of each comment, found once rather than once per finding.
-  const placed = directives.map((d) => ({ d, startLine: lines.positionAt(d.start).line, endLine: lines.positionAt(d.end).line }));
+  // Sorted once by what each comment covers, so a finding looks only at its own line's comments.
+  const fileWide: Directive[] = [];
+  const byLine = new Map<number, Directive[]>();
+  const ranges: Directive[] = [];
+  const onLine = (line: number, d: Directive): void => {
+    const list = byLine.get(line);
+    if (list) list.push(d);
+    else byLine.set(line, [d]);
+  };
+  for (const d of directives) {
+    if (d.kind === 'disable-file') fileWide.push(d);
+    else if (d.kind === 'disable-line') onLine(lines.positionAt(d.start).line, d);
+    else if (d.kind === 'disable-next-line') onLine(lines.positionAt(d.end).line + 1, d);
+    else ranges.push(d);
+  }
   return (rule, offset) => {
-    const line = lines.positionAt(offset).line;
+    if (fileWide.some((d) => applies(d, rule))) return true;
+    if (byLine.get(lines.positionAt(offset).line)?.some((d) => applies(d, rule))) return true;
+    // The last `disable` or `enable` before the offset decides.
     let disabled = false;
-    for (const { d, startLine, endLine } of placed) {
-      if (!applies(d, rule)) continue;
-      switch (d.kind) {
-        case 'disable-file':
-          return true;
-        case 'disable-line':
-          if (startLine === line) return true;
-          break;
-        case 'disable-next-line':
-          if (endLine + 1 === line) return true;
-          break;
-        case 'disable':
-          if (d.start <= offset) disabled = true;
-          break;
-        case 'enable':
-          if (d.start <= offset) disabled = false;
-          break;
-      }
-    }
+    for (const d of ranges) if (d.start <= offset && applies(d, rule)) disabled = d.kind === 'disable';
     return disabled;
   };
 }
