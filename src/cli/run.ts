@@ -1,12 +1,13 @@
 // Runs a parsed command: finds drafts, lints (and fixes) each, prints reports in a stable order.
 import * as fs from 'node:fs';
-import { availableParallelism, loadavg } from 'node:os';
+import { availableParallelism } from 'node:os';
 import * as path from 'node:path';
 import { STARTER_CONFIG } from '../core/config';
 import { createIgnoreMatcher, describeError, findDrafts } from '../node/files';
 import type { CliOptions } from './args';
 import { applyBaselines } from './baseline';
 import { ConfigResolver, isConfigProblem, type ResolvedConfig } from './config';
+import { startCoreSample } from './cores';
 import { lintDraft, type Draft, type DraftOutcome, type DraftSettings } from './draft';
 import { formatReport } from './formatters';
 import { lintInWorkers } from './pool';
@@ -63,6 +64,8 @@ export class Problems {
 const MIN_DRAFTS_PER_WORKER = 200;
 
 export async function run(options: CliOptions, io: CliIo): Promise<number> {
+  // What other processes do while the drafts are found decides how many threads lint them.
+  const coresBusyByOthers = startCoreSample();
   const problems = new Problems(io.stderr);
   const settings: DraftSettings = {
     cwd: io.cwd,
@@ -123,7 +126,7 @@ export async function run(options: CliOptions, io: CliIo): Promise<number> {
     settings.sourceStatus = await checkCitedSources(drafts, { settings, resolver, options, io, problems });
   }
 
-  const threads = threadCount(options.threads, drafts.length, io.workerScript !== undefined);
+  const threads = await threadCount(options.threads, drafts.length, io.workerScript !== undefined, coresBusyByOthers);
   const outcomes: DraftOutcome[] =
     threads > 1 && io.workerScript
       ? await lintInWorkers(io.workerScript, drafts, settings, threads, (draft) => lintDraft(draft, settings, resolver))
@@ -190,14 +193,16 @@ export function writeOutput(request: { name: string; file?: string }, text: stri
  * Chooses how many threads lint: `--threads N` if given, else one per idle core on large trees.
  * Extra threads only pay on cores nobody else is using: on a busy two-core machine (load 7) two
  * threads took 40 % more CPU time for the same wall time on a 2,000-draft tree. So, like
- * `make --load-average`, cores already busy by the system load are not counted. The output does
- * not depend on the choice.
+ * `make --load-average`, cores other processes keep busy are not counted; they are measured
+ * while the drafts are found (see cores.ts). The output does not depend on the choice.
  */
-function threadCount(requested: number | undefined, drafts: number, workersAvailable: boolean): number {
+async function threadCount(requested: number | undefined, drafts: number, workersAvailable: boolean, coresBusyByOthers: () => Promise<number>): Promise<number> {
   if (!workersAvailable || drafts < 2) return 1;
   if (requested !== undefined) return Math.max(1, Math.min(requested, drafts));
-  const idleCores = Math.floor(availableParallelism() - loadavg()[0] + 0.5);
-  return Math.max(1, Math.min(idleCores, Math.floor(drafts / MIN_DRAFTS_PER_WORKER), 8));
+  const most = Math.min(Math.floor(drafts / MIN_DRAFTS_PER_WORKER), 8);
+  if (most < 2) return 1;
+  const idleCores = Math.floor(availableParallelism() - (await coresBusyByOthers()) + 0.5);
+  return Math.max(1, Math.min(idleCores, most));
 }
 
 function runInit(io: CliIo, problems: Problems): number {
