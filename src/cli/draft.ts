@@ -1,6 +1,6 @@
 // Lints (and with --fix, fixes) one draft. Pure of process state, so it runs the same on the main
 // thread and in a worker; messages for stderr are returned, not printed, to keep their order.
-import { fixAll, lint, LineIndex, type Config, type LintOptions, type SourceStatus } from '../core';
+import { fixAll, lint, LineIndex, mayHaveFindings, type Config, type LintOptions, type SourceStatus } from '../core';
 import { describeError, NotRegularFileError, readRegularFile } from '../node/files';
 import { WriteRefusedError, writeFileAtomic } from '../node/write';
 import { ConfigResolver, isConfigProblem } from './config';
@@ -161,4 +161,25 @@ function lintDraftUnguarded(draft: Draft, settings: DraftSettings, resolver: Con
   if (settings.quiet) findings = findings.filter((f) => f.severity === 'error');
   outcome.report = { path: draft.displayPath, findings };
   return outcome;
+}
+
+/**
+ * How many of the drafts are parsed and judged, counted up to `enough`: the others (no mention
+ * of the Alliance, its projects or a stub) are skipped in a moment, and only the parsed ones
+ * make a worker thread pay for its start. Drafts that cannot be read are not counted.
+ */
+export function countDraftsToParse(drafts: readonly Draft[], resolver: ConfigResolver, enough: number): number {
+  let count = 0;
+  for (const draft of drafts) {
+    if (count >= enough) break;
+    const resolved = resolver.resolve(draft.absolutePath);
+    if (isConfigProblem(resolved)) continue;
+    try {
+      const bytes = draft.stdinBytes ? Buffer.from(draft.stdinBytes) : readRegularFile(draft.absolutePath);
+      if (mayHaveFindings(bytes.toString('utf8'), resolved.config)) count++;
+    } catch {
+      // Reported when the draft is linted.
+    }
+  }
+  return count;
 }

@@ -8,7 +8,7 @@ import type { CliOptions } from './args';
 import { applyBaselines } from './baseline';
 import { ConfigResolver, isConfigProblem, type ResolvedConfig } from './config';
 import { startCoreSample } from './cores';
-import { lintDraft, type Draft, type DraftOutcome, type DraftSettings } from './draft';
+import { countDraftsToParse, lintDraft, type Draft, type DraftOutcome, type DraftSettings } from './draft';
 import { formatReport } from './formatters';
 import { lintInWorkers } from './pool';
 import { countFindings, type FileReport } from './report';
@@ -57,9 +57,9 @@ export class Problems {
 }
 
 /**
- * Drafts per extra thread before threads pay. A worker costs about 0.3 s of CPU to load the
- * bundle and warm up, and a draft lints in about 5 ms, so a thread needs a few hundred drafts to
- * earn its start.
+ * Parsed drafts per extra thread before threads pay. A worker costs about 0.3 s of CPU to load
+ * the bundle and warm up, and a draft that is parsed lints in about 5 to 20 ms, so a thread
+ * needs a few hundred of them to earn its start.
  */
 const MIN_DRAFTS_PER_WORKER = 200;
 
@@ -126,7 +126,7 @@ export async function run(options: CliOptions, io: CliIo): Promise<number> {
     settings.sourceStatus = await checkCitedSources(drafts, { settings, resolver, options, io, problems });
   }
 
-  const threads = await threadCount(options.threads, drafts.length, io.workerScript !== undefined, coresBusyByOthers);
+  const threads = await threadCount(options.threads, drafts, io.workerScript !== undefined, (enough) => countDraftsToParse(drafts, resolver, enough), coresBusyByOthers);
   const outcomes: DraftOutcome[] =
     threads > 1 && io.workerScript
       ? await lintInWorkers(io.workerScript, drafts, settings, threads, (draft) => lintDraft(draft, settings, resolver))
@@ -190,16 +190,25 @@ export function writeOutput(request: { name: string; file?: string }, text: stri
 }
 
 /**
- * Chooses how many threads lint: `--threads N` if given, else one per idle core on large trees.
+ * Chooses how many threads lint: `--threads N` if given, else one per idle core on trees with many
+ * drafts to parse.
  * Extra threads only pay on cores nobody else is using: on a busy two-core machine (load 7) two
  * threads took 40 % more CPU time for the same wall time on a 2,000-draft tree. So, like
  * `make --load-average`, cores other processes keep busy are not counted; they are measured
  * while the drafts are found (see cores.ts). The output does not depend on the choice.
  */
-async function threadCount(requested: number | undefined, drafts: number, workersAvailable: boolean, coresBusyByOthers: () => Promise<number>): Promise<number> {
-  if (!workersAvailable || drafts < 2) return 1;
-  if (requested !== undefined) return Math.max(1, Math.min(requested, drafts));
-  const most = Math.min(Math.floor(drafts / MIN_DRAFTS_PER_WORKER), 8);
+async function threadCount(
+  requested: number | undefined,
+  drafts: readonly Draft[],
+  workersAvailable: boolean,
+  draftsToParse: (enough: number) => number,
+  coresBusyByOthers: () => Promise<number>,
+): Promise<number> {
+  if (!workersAvailable || drafts.length < 2) return 1;
+  if (requested !== undefined) return Math.max(1, Math.min(requested, drafts.length));
+  const cap = Math.min(Math.floor(drafts.length / MIN_DRAFTS_PER_WORKER), availableParallelism(), 8);
+  if (cap < 2) return 1;
+  const most = Math.min(cap, Math.floor(draftsToParse(cap * MIN_DRAFTS_PER_WORKER) / MIN_DRAFTS_PER_WORKER));
   if (most < 2) return 1;
   const idleCores = Math.floor(availableParallelism() - (await coresBusyByOthers()) + 0.5);
   return Math.max(1, Math.min(idleCores, most));

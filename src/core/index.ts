@@ -1,7 +1,7 @@
 // Public API of the core: one function in (text + config), diagnostics and fixes out.
 // The core imports neither `vscode` nor `node:*`, so it runs in the CLI, the extension and a browser.
 export * from './types';
-export { lint, createLintSession, type LintSession } from './lint';
+export { lint, createLintSession, mayHaveFindings, type LintSession } from './lint';
 export { applyFixes, type ApplyResult } from './fixes/apply';
 export { fixAll, type FixAllResult } from './fixAll';
 export { LineIndex } from './text';

@@ -1,4 +1,7 @@
 import { strict as assert } from 'node:assert';
+import { join } from 'node:path';
+import { ConfigResolver } from '../../src/cli/config';
+import { countDraftsToParse } from '../../src/cli/draft';
 import { AS_OF, CLAIM, ensureBuilt, makeTree, removeTree, runCli, snapshot } from './helpers';
 
 /** A tree whose drafts differ in size, so workers finish out of order. */
@@ -51,5 +54,27 @@ describe('CLI worker threads', function () {
     const result = runCli(['--as-of', AS_OF, '--threads', '2'], { cwd: root });
     assert.equal(result.status, 2);
     assert.equal(result.stderr, 'alliance-cite: part-0/broken.md:1:2: not valid UTF-8; the file was not linted\n');
+  });
+});
+
+describe('drafts that make a worker pay', () => {
+  let root: string;
+  afterEach(() => removeTree(root));
+
+  it('are those that are parsed, counted up to the number asked for', () => {
+    const files: Record<string, string | Buffer> = {
+      'a.md': `${CLAIM}\n`,
+      'b.md': '# Setup\n\nRun the installer.\n',
+      'c.md': 'A stub [^s1].\n\n[^s1]: TODO-verify <https://example.com>\n',
+      'd.md': 'Notes on the weather.\n',
+      'e.md': Buffer.from([0x41, 0xff, 0x0a]),
+      'f.md': 'The OSAID defines open source AI.\n',
+    };
+    root = makeTree(files);
+    const drafts = Object.keys(files).map((name) => ({ absolutePath: join(root, name), displayPath: name }));
+    const resolver = new ConfigResolver({ cwd: root, ruleOverrides: [] });
+    assert.equal(countDraftsToParse(drafts, resolver, 100), 3);
+    assert.equal(countDraftsToParse(drafts, resolver, 2), 2);
+    assert.equal(countDraftsToParse([...drafts, { absolutePath: join(root, 'missing.md'), displayPath: 'missing.md' }], resolver, 100), 3);
   });
 });
