@@ -15,25 +15,8 @@ import { CHUNK_THRESHOLD, parseMarkdown } from './markdown/parse';
 import { buildModel } from './markdown/prose';
 import { stubContext } from './fixes/stubs';
 import { CLAIM_RULES, DOCUMENT_RULES, type Finding, type RuleContext } from './rules';
-import { LineIndex } from './text';
+import { editBetween, LineIndex, type Edit } from './text';
 import type { Config, Diagnostic, Explanation, LintOptions, LintResult } from './types';
-
-/** What changed between two texts: [at, oldEnd) of the old text became [at, oldEnd + delta) of the new. */
-export interface Edit {
-  at: number;
-  oldEnd: number;
-  delta: number;
-}
-
-/** The one contiguous change that turns `before` into `after`. */
-export function editBetween(before: string, after: string): Edit {
-  const max = Math.min(before.length, after.length);
-  let at = 0;
-  while (at < max && before.charCodeAt(at) === after.charCodeAt(at)) at++;
-  let s = 0;
-  while (s < max - at && before.charCodeAt(before.length - 1 - s) === after.charCodeAt(after.length - 1 - s)) s++;
-  return { at, oldEnd: before.length - s, delta: after.length - before.length };
-}
 
 /** An old offset in the new text; undefined when it touches the changed range (it cannot be moved safely). */
 function moved(edit: Edit, offset: number): number | undefined {
@@ -96,27 +79,28 @@ function sameState(a: WalkState, b: WalkState): boolean {
   );
 }
 
+/** Spans moved by an edit (an unmoved one kept as it is), or undefined if any touches the change. */
+function movedSpans<T extends { start: number; end: number }>(edit: Edit, spans: readonly T[]): T[] | undefined {
+  const out: T[] = [];
+  for (const span of spans) {
+    const start = moved(edit, span.start);
+    const end = moved(edit, span.end);
+    if (start === undefined || end === undefined) return undefined;
+    out.push(start === span.start && end === span.end ? span : { ...span, start, end });
+  }
+  return out;
+}
+
 /** A finding moved by an edit, or undefined if any of its offsets touches the change. */
 function movedFinding(edit: Edit, f: Finding): Finding | undefined {
   const start = moved(edit, f.start);
   const end = moved(edit, f.end);
-  if (start === undefined || end === undefined) return undefined;
-  const related: Finding['related'] = [];
-  for (const r of f.related) {
-    const rs = moved(edit, r.start);
-    const re = moved(edit, r.end);
-    if (rs === undefined || re === undefined) return undefined;
-    related.push(rs === r.start && re === r.end ? r : { ...r, start: rs, end: re });
-  }
+  const related = movedSpans(edit, f.related);
+  if (start === undefined || end === undefined || !related) return undefined;
   let explain: Explanation | undefined = f.explain;
   if (explain) {
-    const citations: Explanation['citations'] = [];
-    for (const c of explain.citations) {
-      const cs = moved(edit, c.start);
-      const ce = moved(edit, c.end);
-      if (cs === undefined || ce === undefined) return undefined;
-      citations.push(cs === c.start && ce === c.end ? c : { ...c, start: cs, end: ce });
-    }
+    const citations = movedSpans(edit, explain.citations);
+    if (!citations) return undefined;
     if (citations.some((c, i) => c !== explain!.citations[i])) explain = { ...explain, citations };
   }
   if (start === f.start && end === f.end && related.every((r, i) => r === f.related[i]) && explain === f.explain) return f;

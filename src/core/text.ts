@@ -67,15 +67,15 @@ export function detectEol(text: string): string {
   return crlf !== -1 && crlf === lf - 1 ? '\r\n' : '\n';
 }
 
+/** Characters each of the core's text caches may hold (about 8 MB of keys). */
+export const CACHE_BUDGET = 4_000_000;
+
 /**
  * Results remembered by the text they were computed from, up to a budget of characters of key
  * and value (a long paragraph weighs more than a short sentence); past the budget the cache
  * starts afresh. An editor re-lints mostly unchanged text, and a whole-tree run must not keep
  * every paragraph it has read.
  */
-/** Characters each of the core's text caches may hold (about 8 MB of keys). */
-export const CACHE_BUDGET = 4_000_000;
-
 export class TextCache<T> {
   private readonly entries = new Map<string, T>();
   private weight = 0;
@@ -99,4 +99,21 @@ export class TextCache<T> {
     this.weight += weight;
     return value;
   }
+}
+
+/** What changed between two texts: [at, oldEnd) of the old text became [at, oldEnd + delta) of the new. */
+export interface Edit {
+  at: number;
+  oldEnd: number;
+  delta: number;
+}
+
+/** The one contiguous change that turns `before` into `after` (the longest common prefix and suffix). */
+export function editBetween(before: string, after: string): Edit {
+  const max = Math.min(before.length, after.length);
+  let at = 0;
+  while (at < max && before.charCodeAt(at) === after.charCodeAt(at)) at++;
+  let s = 0;
+  while (s < max - at && before.charCodeAt(before.length - 1 - s) === after.charCodeAt(after.length - 1 - s)) s++;
+  return { at, oldEnd: before.length - s, delta: after.length - before.length };
 }

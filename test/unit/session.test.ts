@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { createLintSession, defaultConfig, lint, type LintOptions, type LintResult } from '../../src/core';
 import { analyse, type UnitReuse, type WalkState } from '../../src/core/evidence/analysis';
 import { buildDocumentModel } from '../../src/core/lint';
-import { editBetween } from '../../src/core/session';
+import { editBetween } from '../../src/core/text';
 
 const OPTIONS: LintOptions = { config: defaultConfig(), asOf: '2026-11-25' };
 

@@ -2,6 +2,7 @@
 // parsed again; blocks before it are kept and blocks after it are shifted. Whenever the change could
 // alter how text outside that window parses, it falls back to a full parse.
 import type { Root, RootContent } from 'mdast';
+import { editBetween, type Edit } from '../text';
 import { parseMarkdown, parseBody, shiftNode, shiftNodeLazily, type ParsedMarkdown } from './parse';
 
 export interface ParseSnapshot {
@@ -12,41 +13,27 @@ export interface ParseSnapshot {
 /** The most blocks a window may grow to before a full parse is cheaper and simpler. */
 const MAX_WINDOW_BLOCKS = 40;
 
-/** Where two texts differ: [at, oldEnd) of the old text is what changed (the longest common prefix and suffix). */
-export interface TextChange {
-  at: number;
-  oldEnd: number;
-}
-
 /**
  * Parses `text`, reusing the blocks of `previous` that the edit cannot have changed. A caller
- * that has already compared the two texts passes what it found as `change`.
+ * that has already compared the two texts passes what it found as `edit`.
  */
-export function reparse(previous: ParseSnapshot | undefined, text: string, change?: TextChange): ParsedMarkdown {
+export function reparse(previous: ParseSnapshot | undefined, text: string, edit?: Edit): ParsedMarkdown {
   if (!previous) return parseMarkdown(text);
   const base = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   if (base !== previous.parsed.base) return parseMarkdown(text);
-  const known = change && change.at >= base ? { p: change.at - base, changeEnd: change.oldEnd - base } : undefined;
-  return reparseBody(previous.text.slice(base), text.slice(base), previous.parsed.root, base, known) ?? parseMarkdown(text);
+  const { at, oldEnd } = edit ?? editBetween(previous.text, text);
+  // Both texts start with the same BOM or none, so the change lies after it.
+  return reparseBody(previous.text.slice(base), text.slice(base), previous.parsed.root, base, at - base, oldEnd - base) ?? parseMarkdown(text);
 }
 
-function reparseBody(oldBody: string, body: string, root: Root, base: number, known?: { p: number; changeEnd: number }): ParsedMarkdown | undefined {
+/** The re-parse of the bodies (BOM left out); [p, changeEnd) of the old body is what changed. */
+function reparseBody(oldBody: string, body: string, root: Root, base: number, p: number, changeEnd: number): ParsedMarkdown | undefined {
   const children = root.children;
   if (children.length === 0) return undefined;
   // An unclosed front matter fence changes how the parser reads blocks far below it.
   if (/^---[ \t]*(?:\r?\n|\r)/.test(body) && children[0].type !== 'yaml') return undefined;
   // Mixed line endings: a CR before an LF makes block boundaries depend on more than the window.
   if (body.includes('\r') && body.includes('\n') && /[^\r]\n|\r(?!\n)/.test(body)) return undefined;
-  let p = known?.p ?? 0;
-  let changeEnd = known?.changeEnd ?? 0;
-  if (!known) {
-    const maxPrefix = Math.min(oldBody.length, body.length);
-    while (p < maxPrefix && oldBody.charCodeAt(p) === body.charCodeAt(p)) p++;
-    let s = 0;
-    const maxSuffix = maxPrefix - p;
-    while (s < maxSuffix && oldBody.charCodeAt(oldBody.length - 1 - s) === body.charCodeAt(body.length - 1 - s)) s++;
-    changeEnd = oldBody.length - s;
-  }
   const delta = body.length - oldBody.length;
 
   let i0 = children.findIndex((c) => end(c) >= p);
