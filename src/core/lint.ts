@@ -10,9 +10,9 @@ import { LineIndex } from './text';
 import type { Config, Diagnostic, LintOptions, LintResult, RuleId } from './types';
 import { compileLexicon } from './language/lexicon';
 import { createUnitSession, type LintSession } from './session';
+import { hasPhrase } from './language/phrases';
 
 export type { LintSession } from './session';
-import { hasPhrase } from './language/phrases';
 
 /** Lints one Markdown draft: claims without approved, dated citations and forbidden inferences. */
 export function lint(text: string, options: LintOptions = {}): LintResult {

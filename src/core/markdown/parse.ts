@@ -283,7 +283,6 @@ function htmlBlockEnd(line: string): RegExp | undefined {
   return /\]\]>/;
 }
 
-/** Moves a node and its descendants by `by` code units (offsets only; line/column are not used). */
 // Moves owed to the descendants of top-level blocks that a re-parse moved by their top only.
 const owedMoves = new WeakMap<RootContent, number>();
 
@@ -309,6 +308,7 @@ export function settleNode(node: RootContent): void {
   if ('children' in node) for (const child of node.children as RootContent[]) shiftNode(child, by);
 }
 
+/** Moves a node and its descendants by `by` code units (offsets only; line/column are not used). */
 export function shiftNode(node: RootContent, by: number): void {
   if (by === 0) return;
   const stack: { position?: { start: { offset?: number }; end: { offset?: number } }; children?: unknown[] }[] = [node as never];
