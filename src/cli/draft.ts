@@ -92,6 +92,11 @@ export interface LoadedDraft {
   config: Config;
 }
 
+/** A draft's bytes: standard input as read, or the regular file at its path. */
+function readDraftBytes(draft: Draft): Buffer {
+  return draft.stdinBytes ? Buffer.from(draft.stdinBytes) : readRegularFile(draft.absolutePath);
+}
+
 /**
  * Reads a draft and finds its config, adding what went wrong to `messages`; undefined when there
  * is nothing to lint (a config problem, an unreadable, binary or invalid UTF-8 file).
@@ -106,7 +111,7 @@ export function loadDraft(draft: Draft, settings: DraftSettings, resolver: Confi
   for (const note of resolved.notes) messages.push({ fail: false, text: `note: ${note}` });
   let bytes: Buffer;
   try {
-    bytes = draft.stdinBytes ? Buffer.from(draft.stdinBytes) : readRegularFile(draft.absolutePath);
+    bytes = readDraftBytes(draft);
   } catch (error) {
     if (error instanceof NotRegularFileError) return fail(`${draft.displayPath}: ${error.message}`);
     return fail(`${draft.displayPath}: cannot read: ${describeError(error)}`);
@@ -175,8 +180,7 @@ export function countDraftsToParse(drafts: readonly Draft[], resolver: ConfigRes
     const resolved = resolver.resolve(draft.absolutePath);
     if (isConfigProblem(resolved)) continue;
     try {
-      const bytes = draft.stdinBytes ? Buffer.from(draft.stdinBytes) : readRegularFile(draft.absolutePath);
-      if (mayHaveFindings(bytes.toString('utf8'), resolved.config)) count++;
+      if (mayHaveFindings(readDraftBytes(draft).toString('utf8'), resolved.config)) count++;
     } catch {
       // Reported when the draft is linted.
     }
