@@ -129,7 +129,7 @@ export async function run(options: CliOptions, io: CliIo): Promise<number> {
   const threads = await threadCount(options.threads, drafts, io.workerScript !== undefined, (enough) => countDraftsToParse(drafts, resolver, enough), coresBusyByOthers);
   const outcomes: DraftOutcome[] =
     threads > 1 && io.workerScript
-      ? await lintInWorkers(io.workerScript, drafts, settings, threads, (draft) => lintDraft(draft, settings, resolver))
+      ? await lintInWorkers(io.workerScript, drafts, settings, threads)
       : drafts.map((draft) => lintDraft(draft, settings, resolver));
 
   const linted: FileReport[] = [];
