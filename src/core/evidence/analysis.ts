@@ -31,7 +31,7 @@ export interface Analysis {
   documentYear?: number;
 }
 
-const ROLE_STATEMENT = /\b(?:not|no)\s+(?:a\s+)?(?:regulator|standards\s+body|certif\w+|safety\s+approval)|\b(?:does|do)\s+not\s+(?:give|grant|issue|provide|vet|certify|approve|endorse|audit)\b/i;
+const ROLE_STATEMENT = /\b(?:not|no)\s+(?:a\s+)?(?:regulator|standards\s+body|certif\w+|safety\s+approval)|\b(?:does\s+not|do\s+not|doesn['’]t|don['’]t)\s+(?:give|grant|issue|provide|vet|certify|approve|endorse|audit)\b/i;
 // Another organisation opens the sentence: an acronym (IBM), an inner capital (ServiceNow), two
 // capitalised words (Cleveland Clinic) or a possessive (Meta's).
 const OTHER_NAME_FIRST = /^(?!(?:The|This|That|These|Those|Every|Each|All|Any|Many|Some|Most|Several|In|On|At|As|Since|After|Before|When|While|For|With|From|By|Its|Their|Our|Today|Now|Yet|But|And|So|Also|According|Being|Because|Although|Though|If|Under|Over|Across|Of|To|A|An|AI)\b)(?:[A-Z]{2,}\b|[A-Z][a-z]+[A-Z]\w*|[A-Z][\p{L}&.-]*\s+[A-Z][\p{L}&.-]*|[A-Z][\p{L}&.-]*['’]s\b)/u;
@@ -166,7 +166,9 @@ function analyseUnit(model: DocumentModel, config: Config, doc: DocumentContext,
       const words = (text.match(/\p{L}+/gu) ?? []).length;
       // A timeline entry ("**2024** — Membership passes 100") states something, however short.
       const label = (unit.kind === 'list-item' && !leadIn && text === withoutNamesakes && words <= 10 && !CLAIM_VERB.test(text) && !(hasPhrase(lex.subjects, text) && /[,(]/.test(text)) && !/^\W*(?:not|no|never)\b/i.test(text) && !/^\s*[A-Z][\w &/()-]{0,30}:\s+\S/.test(text.replace(/^\W+/, ''))) || (unit.kind === 'table-row' && words <= 5 && !/\d/.test(text) && !CLAIM_VERB.test(text) && !(unit.headers ?? []).some((h) => h.length > 0) && unit.segments.filter((s) => s.masked.trim()).length < 2);
-      if (label || (titleLike ? !isHeadline(text) : short && !/\d/.test(text) && unit.kind !== 'list-item' && unit.kind !== 'table-row' && !CLAIM_VERB.test(text))) {
+      // A badge or a heading that infers a quality ("✔ Alliance-certified safe") asserts it, however short.
+      const inferred = relevantInference ? inferredClaim(inference) : undefined;
+      if (!inferred && (label || (titleLike ? !isHeadline(text) : short && !/\d/.test(text) && unit.kind !== 'list-item' && unit.kind !== 'table-row' && !CLAIM_VERB.test(text)))) {
         if (titleLike) previousAboutAlliance = false;
         continue;
       }
@@ -182,6 +184,9 @@ function analyseUnit(model: DocumentModel, config: Config, doc: DocumentContext,
         const reason = REASON_CLAUSE.exec(asked);
         if (reason) judgement = cachedJudgement(reason[1], lex, context);
       }
+      // "✔ Alliance-certified safe", "Because we helped shape the Alliance's safety work, X meets the
+      // strictest bar": in the writer's own words the sentence asserts the quality it infers.
+      judgement ??= inferred;
       if (!judgement && leadIn && unit.kind === 'list-item' && !sameBlock && (text.match(/\p{L}+/gu) ?? []).length >= 4) judgement = { ...leadIn, trigger: 'an item of a list its lead-in claims' };
       lastJudgement = /:\s*$/.test(text) ? judgement : undefined;
       previousSubjectAlliance = subjectIsAlliance(text.trimStart(), lex, previousSubjectAlliance);
@@ -199,6 +204,14 @@ function analyseUnit(model: DocumentModel, config: Config, doc: DocumentContext,
   } finally {
     Object.assign(state, { leadIn, previousAboutAlliance, previousSubjectAlliance });
   }
+}
+
+/** The claim a sentence makes by asserting the quality it infers from an affiliation, if it is one that needs a source. */
+function inferredClaim(inference: InferenceMatch): ClaimJudgement | undefined {
+  const trigger = inference.quality ?? inference.affiliation;
+  if (inference.kind === 'affiliation-safety') return { category: 'safety', policy: 'safety/system', current: true, time: 'current', trigger, hedged: false, negated: false };
+  if (inference.kind === 'affiliation-openness') return { category: 'open-source-ai', policy: 'open-source-ai', current: true, time: 'current', trigger, hedged: false, negated: false };
+  return undefined;
 }
 
 /** A table row's cells with a tick, each prefixed by its column's header; undefined without headers. */
