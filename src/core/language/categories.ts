@@ -31,7 +31,7 @@ const FOUNDING_LAUNCH = /\b(?:launched|launch|launches|launching|formed|formatio
 
 const MISSION = /\b(?:mission|aims?\s+to|aim\s+is|goal|purpose|role\s+is|practical\s+role|vision|dedicated\s+to|committed\s+to|seeks?\s+to|exists\s+(?:to|so\s+that|for)|believes|wants|aspires?\s+to|envisions?|prioriti[sz]es|champions|stands\s+for|is\s+set\s+on|is\s+focused\s+on|focuses\s+on|advocates\s+for|brings\s+together|unites|convenes)\b/i;
 
-const MEMBER_NOUN = /\bmembers\b|\bmembership\b|\b(?:officially\s+)?part\s+of\s+the\s+(?:AI\s+)?Alliance\b(?!['’]s)|\b(?:entire|whole)\s+(?:AI\s+)?Alliance(?:\s+community)?\b|\bmember\s+(?:of|since|organi[sz]ations?|companies|institutions|universities|labs|firms|startups|start-ups|directory|list|count|roster)\b|\b(?:AI\s+)?Alliance\s+members?\b|\bbelongs?\s+to\s+(?:both\s+)?the\s+(?:AI\s+)?Alliance\b|\b(?:a|an|the|founding|new|general|core|newest|latest)\s+member\b|\bjoin(?:ed|s|ing)?\s+(?:the\s+)?(?:AI\s+)?Alliance\b|\bjoined\b/i;
+const MEMBER_NOUN = /\bmembers\b|\bmembership\b|\b(?:officially\s+)?part\s+of\s+the\s+(?:AI\s+)?Alliance\b(?!['’]s)|\b(?:entire|whole)\s+(?:AI\s+)?Alliance(?:\s+community)?\b|\bmember\s+(?:of|since|organi[sz]ations?|orgs|companies|institutions|universities|labs|firms|startups|start-ups|directory|list|count|roster)\b|\b(?:AI\s+)?Alliance\s+members?\b|\bbelongs?\s+to\s+(?:both\s+)?the\s+(?:AI\s+)?Alliance\b|\b(?:a|an|the|founding|new|general|core|newest|latest)\s+member\b|\bjoin(?:ed|s|ing)?\s+(?:the\s+)?(?:AI\s+)?Alliance\b|\bjoined\b/i;
 
 const NON_MEMBERS = /\b(?:notably\s+)?(?:absent|missing)\s+(?:are|were|from\s+the\s+(?:list|roster|membership))\b|\bnot\s+among\s+(?:the\s+)?(?:members|founding|signatories)|\bnot\s+included\s+(?:were|are)\b|\b(?:are|were|is|was)\s+not\s+(?:part\s+of|in)\s+(?:the|this)\s+(?:effort|group|alliance|coalition|initiative|consortium)\b|\b(?:were|are)\s+not\s+(?:included|among)\b|\b(?:did\s+not|didn['’]t|declined\s+to|chose\s+not\s+to)\s+join\b|\bstayed\s+out\b/i;
 
@@ -108,9 +108,9 @@ export function categoryOf(text: string, lex: Lexicons, aboutTheAlliance: boolea
   const tiers = /\b(?:managed|supported|member)[\s-]projects?\b/i.test(text);
   // "The repository code is distributed under the MIT License" in a draft about the Alliance: a
   // project's licence needs no named subject.
-  const licence = /\b(?:licen[cs]ed|distributed|released|available|published|provided)\s+under\b/i.test(text) && /\blicen[cs]e|\bApache|\bMIT\b|\bCDLA|\bCC[- ]BY|Creative\s+Commons|\bBSD\b|\bGPL/i.test(text)
+  const licence = (/\b(?:licen[cs]ed|distributed|released|available|published|provided)\s+under\b/i.test(text) || /\b(?:is|are)\s+(?:(?:both|all|also)\s+)?(?:Apache(?:\s+2\.0)?|MIT|BSD|CDLA[\w.-]*|CC[- ]BY[\w. -]*)(?:[- ]licen[cs]ed)?\b/.test(text)) && /\blicen[cs]e|\bApache|\bMIT\b|\bCDLA|\bCC[- ]BY|Creative\s+Commons|\bBSD\b|\bGPL/i.test(text)
   // "Contributions are accepted under the Developer Certificate of Origin": the project's contribution rule.
-  const contributionRule = /\b(?:accepted|contributed|submitted|made)\s+under\b|\brequires?\s+(?:a\s+)?sign-?off\b/i.test(text) && /Developer\s+Certificate\s+of\s+Origin|\bDCO\b|Contributor\s+Licen[cs]e\s+Agreement|\bCLA\b/i.test(text);
+  const contributionRule = /\b(?:accepted|contributed|submitted|made)\s+under\b|\brequires?\s+(?:a\s+)?sign-?off\b|\bsign(?:s|ed)?\s+off\b/i.test(text) && /Developer\s+Certificate\s+of\s+Origin|\bDCO\b|Contributor\s+Licen[cs]e\s+Agreement|\bCLA\b/i.test(text);
   if (MEMBERSHIP_POLICY.test(text)) return ['governance-licensing', 'governance-licensing'];
   // On the Alliance's own pages its work needs no named subject ("The following work groups are provisional").
   const ownWork = ctx.firstParty === true && has('project') && CLAIM_VERB.test(text);
@@ -130,7 +130,7 @@ export function categoryOf(text: string, lex: Lexicons, aboutTheAlliance: boolea
   if (governance && /\b(?:managed|supported|member)\s+projects?\b|\blicen[cs]/i.test(text)) return governanceOf(text, lex);
   // Organisations make a membership claim when they are counted or listed ("more than 200
   // organizations", "brings together companies, universities…"), not in passing ("open institutions").
-  const organisations = /\b(?:organi[sz]ations|companies|universities|institutions|startups|start-ups|collaborators|participants|signatories)\b/i.test(withoutMemberProjects) && (/\d|\b(?:includ\w*|compris\w*|spans?|span(?:ning|ned)|brings?\s+together|consists?|among|dozens|hundreds|range\s+from|from\s+\w+\s+to|(?:five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty)\s+(?:[\w-]+\s+){0,3}(?:organi[sz]ations|companies|universities|institutions|laboratories|labs|centres|centers|agencies|members))\b|^(?:[\w-]+\s+)?(?:participants|partners|signatories)\s*:\s*\S/i.test(text) || /\b[A-Z][\w&.-]+(?:\s+[A-Z][\w&.-]+)*,\s+[A-Z][\w&.-]+/.test(text));
+  const organisations = /\b(?:organi[sz]ations|orgs|companies|universities|institutions|startups|start-ups|collaborators|participants|signatories)\b/i.test(withoutMemberProjects) && (/\d|\b(?:includ\w*|compris\w*|mix(?:es|ed)?|spans?|span(?:ning|ned)|brings?\s+together|consists?|among|dozens|hundreds|range\s+from|from\s+\w+\s+to|(?:five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty)\s+(?:[\w-]+\s+){0,3}(?:organi[sz]ations|companies|universities|institutions|laboratories|labs|centres|centers|agencies|members))\b|^(?:[\w-]+\s+)?(?:participants|partners|signatories)\s*:\s*\S/i.test(text) || /\b[A-Z][\w&.-]+(?:\s+[A-Z][\w&.-]+)*,\s+[A-Z][\w&.-]+/.test(text));
   if ((has('membership') || memberClaim) && (members || organisations)) return ['membership', 'membership'];
   if (MISSION.test(text) && aboutTheAlliance) return ['other', 'other'];
   if (governance) return governanceOf(text, lex);
