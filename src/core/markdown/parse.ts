@@ -3,6 +3,7 @@ import remarkParse from 'remark-parse';
 import remarkGfm from 'remark-gfm';
 import remarkFrontmatter from 'remark-frontmatter';
 import type { Root, RootContent } from 'mdast';
+import { cutLongParagraphs } from './long-paragraphs';
 
 const processor = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml']);
 
@@ -26,7 +27,7 @@ export function parseBody(body: string): Root {
   // The parser drops a BOM at the start of its input: a second one (the first is the caller's)
   // would shift every offset, so it is read as a space.
   const unmarked = body.charCodeAt(0) === 0xfeff ? ' ' + body.slice(1) : body;
-  const input = capNesting(defuseWideRows(defuseDelimiterRuns(unmarked)));
+  const input = capNesting(cutLongParagraphs(defuseWideRows(defuseDelimiterRuns(unmarked))));
   try {
     return processor.parse(input) as Root;
   } catch (error) {
