@@ -1,5 +1,5 @@
 import { judgeSentence, type ClaimJudgement, type SentenceContext } from '../language/claims';
-import { compileLexicon, namesProject, PRODUCT_NAMES, withoutLookalikes, type Lexicons } from '../language/lexicon';
+import { COMPANY_NAME, compileLexicon, namesProject, PRODUCT_NAMES, withoutLookalikes, type Lexicons } from '../language/lexicon';
 import { ALLIANCE_SUBJECT, isQuotedSpeech, LEADING_ADVERBIAL } from '../language/subjects';
 import { CLAIM_VERB, isHeadline } from '../language/verbs';
 import { resolveCitations, type Resolution } from './citations';
@@ -31,6 +31,8 @@ export interface Analysis {
   documentYear?: number;
 }
 
+// A count in a fact list ("- 180+ members, from startups to NASA") states something, however short.
+const COUNTED = /\b\d[\d,.]*\+?\s*(?:members|member\s+organi[sz]ations|organi[sz]ations|companies|partners|institutions)\b/i;
 const ROLE_STATEMENT = /\b(?:not|no)\s+(?:a\s+)?(?:regulator|standards\s+body|certif\w+|safety\s+approval)|\b(?:does\s+not|do\s+not|doesn['’]t|don['’]t)\s+(?:give|grant|issue|provide|vet|certify|approve|endorse|audit)\b/i;
 // Another organisation opens the sentence: an acronym (IBM), an inner capital (ServiceNow), two
 // capitalised words (Cleveland Clinic) or a possessive (Meta's).
@@ -143,7 +145,7 @@ function analyseUnit(model: DocumentModel, config: Config, doc: DocumentContext,
       }
       // Project names stand for an Alliance affiliation ("part of the Open Agent Hub"), and their own
       // words ("Open Trusted Data Initiative") must not read as claims of trust.
-      const inferenceText = text.replace(lex.projects, 'AllianceProject').replace(PRODUCT_NAMES, 'AllianceProject');
+      const inferenceText = text.replace(lex.projects, 'AllianceProject').replace(PRODUCT_NAMES, (name) => (COMPANY_NAME.test(name) ? name : 'AllianceProject'));
       const inference = aboutAlliance || /Alliance/.test(text) ? inferenceCache.get(inferenceText, () => findInference(inferenceText) ?? null) ?? undefined : undefined;
       const relevantInference = inference && /Alliance|\bmember|\bproject/i.test(inferenceText);
       if (relevantInference && rowRejects) continue;
@@ -165,7 +167,7 @@ function analyseUnit(model: DocumentModel, config: Config, doc: DocumentContext,
       // "Key: value" line of an infobox.
       const words = (text.match(/\p{L}+/gu) ?? []).length;
       // A timeline entry ("**2024** — Membership passes 100") states something, however short.
-      const label = (unit.kind === 'list-item' && !leadIn && text === withoutNamesakes && words <= 10 && !CLAIM_VERB.test(text) && !(hasPhrase(lex.subjects, text) && /[,(]/.test(text)) && !/^\W*(?:not|no|never)\b/i.test(text) && !/^\s*[A-Z][\w &/()-]{0,30}:\s+\S/.test(text.replace(/^\W+/, ''))) || (unit.kind === 'table-row' && words <= 5 && !/\d/.test(text) && !CLAIM_VERB.test(text) && !(unit.headers ?? []).some((h) => h.length > 0) && unit.segments.filter((s) => s.masked.trim()).length < 2);
+      const label = (unit.kind === 'list-item' && !leadIn && text === withoutNamesakes && words <= 10 && !CLAIM_VERB.test(text) && !COUNTED.test(text) && !(hasPhrase(lex.subjects, text) && /[,(]/.test(text)) && !/^\W*(?:not|no|never)\b/i.test(text) && !/^\s*[A-Z][\w &/()-]{0,30}:\s+\S/.test(text.replace(/^\W+/, ''))) || (unit.kind === 'table-row' && words <= 5 && !/\d/.test(text) && !CLAIM_VERB.test(text) && !(unit.headers ?? []).some((h) => h.length > 0) && unit.segments.filter((s) => s.masked.trim()).length < 2);
       // A badge or a heading that infers a quality ("✔ Alliance-certified safe") asserts it, however short.
       const inferred = relevantInference ? inferredClaim(inference) : undefined;
       if (!inferred && (label || (titleLike ? !isHeadline(text) : short && !/\d/.test(text) && unit.kind !== 'list-item' && unit.kind !== 'table-row' && !CLAIM_VERB.test(text)))) {
