@@ -117,7 +117,8 @@ export function nonClaimKind(text: string, titleLike = false): NonClaimKind | un
   if (CORRECTION.test(t)) return 'correction';
   // "…asked whether X, given that IBM co-founded the Alliance" still asserts what it takes as given.
   if (REPORTED_ASK.test(t) && !/\bgiven\s+that\b/i.test(t)) return 'reported question';
-  if (BANNER.test(t) && (t.split(/\s+/).length < 25 || /^disclosure\s*:/i.test(t))) return 'banner';
+  // A disclosure that the writer's employer is a member still states who is a member.
+  if (BANNER.test(t) && (t.split(/\s+/).length < 25 || /^disclosure\s*:/i.test(t)) && !/^disclosure\s*:.*\bmembers?\s+of\s+the\s+(?:AI\s+)?Alliance\b/i.test(t)) return 'banner';
   if (OPEN_QUESTION.test(t)) return 'speculation';
   // "We checked its OSAID status ourselves: it does not meet…" goes on to assert what was found.
   if (SELF_REPORT.test(t) && !/:\s+\S/.test(t)) return 'self-report';

@@ -7,7 +7,7 @@ export const CLAIM_VERB = /\b(?:is|are|was|were|be|been|being|has|have|had|does|
 // "IBM and Meta Launch AI Alliance"); "Key Features of Project Tapestry" is a label.
 const HEADLINE_VERB = /\b(?:is|are|was|were|has|have|had|launch(?:es|ed)|unveil(?:s|ed)|announc(?:es|ed)|join(?:s|ed)|wants?|wanted|adds|added|releas(?:es|ed)|forms|formed|founded|creat(?:es|ed)|welcom(?:es|ed)|expand(?:s|ed)|names|named|hir(?:es|ed)|appoint(?:s|ed)|backs|backed|opens|opened|debut(?:s|ed)|introduc(?:es|ed)|partner(?:s|ed)|reach(?:es|ed)|grows|grew|becomes|became|signs|signed|aims|seeks|targets|plans|hosts|hosted|leads|led|counts|lists|includes|teams\s+up|bets|pushes|calls|says|said|warns|urges|commits|pledges|gets|wins|won|turns|marks|doubles|tops|surpasses|crosses)\b/i;
 
-const HEADLINE_PLURAL_VERB = /\b(?!(?:The|A|An|Our|Its|Their|This|New)\b)[A-Z][\w&.'’-]*\s+(?:Launch|Unveil|Announce|Join|Form|Found|Create|Welcome|Partner|Team\s+Up|Want)\b/;
+const HEADLINE_PLURAL_VERB = /\b(?!(?:The|A|An|Our|Its|Their|This|New)\b)[A-Z][\w&.'’-]*\s+(?:Launch|Unveil|Announce|Join|Form|Found|Create|Welcome|Partner|Team\s+Up|Want)\b|\b(?:others|members|companies|firms|groups|universities|labs|start-?ups|organi[sz]ations|institutes)\s+(?:join|launch|form|found|unveil|announce|back|sign)\b/;
 
 /** Whether a heading or title makes a statement rather than naming a topic. */
 export function isHeadline(text: string): boolean {
