@@ -3,6 +3,7 @@
 // holds. A generated line of thousands of cited claims would take minutes. Such lines are cut
 // into paragraphs of a few thousand characters for the parser, at sentence ends outside any
 // inline construct; every offset is kept.
+import { closesFence, FENCE } from './fences';
 
 /** A line longer than this, in a plain paragraph, is cut for the parser. */
 const LONG_LINE = 20_000;
@@ -12,10 +13,11 @@ const CUT_EVERY = 4_000;
 // A line that opens or continues anything but a plain paragraph: a quote, heading, table, HTML,
 // list item, thematic break or setext underline, fence, footnote definition, or indented code.
 const NOT_PLAIN = /^(?: {0,3}(?:[>#|<=_~`]|[-*+](?:\s|$)|\d{1,9}[.)](?:\s|$)|\[\^|-{3,}|\*{3,})|\t| {4})/;
-const FENCE = /^ {0,3}(`{3,}|~{3,})/;
 // What the next sentence may open with, so a cut never lands before a marker or a lower-case aside
 // (and never leaves four spaces, which would open a code block).
 const SENTENCE_START = /^ {0,3}[\p{Lu}\d"“‘']/u;
+// Quote and list markers before a line's content.
+const CONTAINER_MARKERS = /^\s*(?:(?:[>*+-]|\d{1,9}[.)])\s*)*/;
 const BREAK = /^ {0,3}(?:(?:-[ \t]*){3,}|(?:\*[ \t]*){3,}|(?:_[ \t]*){3,}|=+[ \t]*)$/;
 
 /**
@@ -32,7 +34,7 @@ export function cutLongParagraphs(body: string): string {
   let k = 0;
   while (k < lines.length) {
     if (fence) {
-      if (lines[k].trimStart().startsWith(fence)) fence = undefined;
+      if (closesFence(lines[k], fence)) fence = undefined;
       k++;
       continue;
     }
@@ -54,11 +56,16 @@ export function cutLongParagraphs(body: string): string {
     let from = k;
     for (let i = k; i < end; i++) if (BREAK.test(lines[i])) from = i + 1;
     const plain = from < end && lines.slice(from, end).every((line) => !NOT_PLAIN.test(line) && !FENCE.test(line));
-    if (plain) for (let i = from; i < end; i++) if (lines[i].length > LONG_LINE) lines[i] = cutLine(lines[i]);
-    else {
-      // A fence inside the block (after a list marker, say) keeps the rest of the text whole.
-      const inner = lines.slice(k, end).find((line) => FENCE.test(line.replace(/^\s*(?:[>*+-]|\d{1,9}[.)])\s*/, '')));
-      if (inner) fence = FENCE.exec(inner.replace(/^\s*(?:[>*+-]|\d{1,9}[.)])\s*/, ''))?.[1];
+    if (plain) {
+      for (let i = from; i < end; i++) if (lines[i].length > LONG_LINE) lines[i] = cutLine(lines[i]);
+    } else {
+      // A fence the block opens and leaves open (after a list marker, say) keeps the text after it whole.
+      for (const line of lines.slice(k, end)) {
+        const inner = line.replace(CONTAINER_MARKERS, '');
+        if (fence) {
+          if (closesFence(inner, fence)) fence = undefined;
+        } else fence = FENCE.exec(inner)?.[1];
+      }
     }
     k = end;
   }

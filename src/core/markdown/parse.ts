@@ -3,6 +3,7 @@ import remarkParse from 'remark-parse';
 import remarkGfm from 'remark-gfm';
 import remarkFrontmatter from 'remark-frontmatter';
 import type { Root, RootContent } from 'mdast';
+import { closesFence, FENCE } from './fences';
 import { cutLongParagraphs } from './long-paragraphs';
 
 const processor = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml']);
@@ -156,7 +157,6 @@ export const CHUNK_THRESHOLD = 1_000_000;
 const CHUNK_TARGET = 16_000;
 const DEFINITION_LABEL = /^ {0,3}\[(\^?)((?:[^\]\\\n]|\\.){1,999})\]:/gm;
 const BRACKETED = /\[\^?((?:[^[\]\\\n]|\\.){1,999})\]/y;
-const FENCE = /^ {0,3}(`{3,}|~{3,})/;
 const FOOTNOTE_START = /^\[\^(?:[^\]\\\n]|\\.){1,999}\]:/;
 /** HTML blocks that may hold blank lines, with what ends each (CommonMark kinds 1 to 5). */
 const HTML_BLOCK = /^ {0,3}(?:<(script|pre|style|textarea)(?:\s|>|$)|(<!--)|(<\?)|(<![A-Za-z])|(<!\[CDATA\[))/i;
@@ -245,7 +245,7 @@ function chunkEnd(body: string, from: number): number {
     const line = body.slice(pos, eol).replace(/\r$/, '');
     const f = FENCE.exec(line);
     if (fence) {
-      if (f && f[1][0] === fence[0] && f[1].length >= fence.length && line.trim() === f[1]) fence = undefined;
+      if (closesFence(line, fence)) fence = undefined;
     } else if (html) {
       if (html.test(line)) html = undefined;
     } else if (f) {

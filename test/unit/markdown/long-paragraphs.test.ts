@@ -55,6 +55,13 @@ describe('cutting long paragraphs for the parser', () => {
     assert.equal(cutLongParagraphs(text), text);
   });
 
+  it('leaves a long line inside a list item\'s fenced code whole, and cuts one after the fence closes', () => {
+    const inside = `- Setup:\n  \`\`\`\n  code\n\n  ${longLine()}\n  \`\`\`\n`;
+    assert.equal(cutLongParagraphs(inside), inside);
+    const closed = `- Setup:\n  \`\`\`\n  code\n  \`\`\`\n\n${longLine()}\n`;
+    assert.notEqual(cutLongParagraphs(closed), closed);
+  });
+
   it('leaves the paragraph above a thematic break or setext underline whole and cuts the one below', () => {
     const text = `${longLine()}\n---\n${longLine()}\n`;
     const cut = cutLongParagraphs(text);
