@@ -54,11 +54,13 @@ export function isEvent(text: string): boolean {
     if (/\b(?:is|are|am|be|being)\s+(?:\w+ly\s+|also\s+|still\s+)?$/i.test(text.slice(0, past.index))) continue;
     // "Projects listed on the site include…", "the guide, published in 2024, explains…": a past
     // participle that only modifies a noun leaves the present main verb in charge.
+    const before = text.slice(0, past.index);
+    const aside = /,\s*$/.test(before);
     // The same in an aside after a standing state ("Orbit is an Alliance project, hosted in its
     // GitHub organization"): the present main verb comes first.
-    if (/,\s*$/.test(text.slice(0, past.index)) && /^(?:listed|hosted|maintained|developed|led|built|created|founded|launched|announced|released|published|unveiled|introduced|started|formed)\b/.test(word) && PRESENT_MAIN.test(text.slice(0, past.index)) && STANDING.test(text)) continue;
+    if (aside && (MODIFYING_PARTICIPLE.test(word) || ASIDE_PARTICIPLE.test(word) || /^(?:started|formed)\b/.test(word)) && PRESENT_MAIN.test(before) && STANDING.test(text)) continue;
     // Launch verbs only in an aside: "Tapestry, announced in April, is the Alliance's open model effort".
-    const participle = /^(?:listed|hosted|maintained|developed|led|built|created|founded|launched)\b/.test(word) || (/^(?:announced|released|published|unveiled|introduced)\b/.test(word) && /,\s*$/.test(text.slice(0, past.index)));
+    const participle = MODIFYING_PARTICIPLE.test(word) || (aside && ASIDE_PARTICIPLE.test(word));
     if (participle && PRESENT_MAIN.test(text.slice(past.index! + word.length))) {
       if (EXPLICIT_DATE.test(text) && !STANDING.test(text)) return true;
       continue;
@@ -75,4 +77,7 @@ function withoutCitationAsides(text: string): string {
   return text.replace(CITATION_ASIDE, (m) => ' '.repeat(m.length));
 }
 
+// Past participles that often only modify a noun, and launch verbs that do so only in a comma'd aside.
+const MODIFYING_PARTICIPLE = /^(?:listed|hosted|maintained|developed|led|built|created|founded|launched)\b/;
+const ASIDE_PARTICIPLE = /^(?:announced|released|published|unveiled|introduced)\b/;
 const PRESENT_MAIN = /\b(?:is|are|include|includes|lists|counts|has|have|remains|hosts|spans|numbers)\b/i;
